@@ -1,0 +1,268 @@
+"""Demo content for the fictional Hollins Brook Primary School.
+
+`manage.py seed_demo` calls `seed(site, log)` of every installed app that has a `demo`
+module, in INSTALLED_APPS order (home first). Each seeder only creates what is missing, so
+a second run creates nothing and changes nothing.
+"""
+
+from wagtail.rich_text import RichText
+
+from .models import HomePage, SchoolSettings, SchoolType, StandardPage
+
+SCHOOL_NAME = "Hollins Brook Primary School"
+
+
+def ensure_child(parent, slug, build, log=None):
+    """Return the child of `parent` at `slug`, creating and publishing it if missing.
+
+    `build` is called only when the page is missing and returns an unsaved page instance.
+    """
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific, False
+    page = build()
+    page.slug = slug
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    if log:
+        log(f"Created page {page.url_path}")
+    return page, True
+
+
+def p(*paragraphs):
+    return RichText("".join(f"<p>{text}</p>" for text in paragraphs))
+
+
+def seed_settings(site, log):
+    school = SchoolSettings.for_site(site)
+    if school.school_name:
+        return school
+    school.school_name = SCHOOL_NAME
+    school.school_type = SchoolType.MAINSTREAM_PRIMARY
+    school.is_academy = False
+    school.urn = "199901"
+    school.address = "Mill Lane\nHollins Brook\nWestmere"
+    school.postcode = "WM4 7QT"
+    school.phone = "01632 960 214"
+    school.email = "office@hollinsbrook.example"
+    school.local_authorities = [
+        (
+            "local_authority",
+            {
+                "name": "Westmere Borough Council",
+                "local_offer_url": "https://www.westmere.example/send/local-offer",
+                "ordinarily_available_provision_url": (
+                    "https://www.westmere.example/send/ordinarily-available-provision"
+                ),
+            },
+        )
+    ]
+    school.sendiass_name = "Westmere SENDIASS"
+    school.sendiass_phone = "01632 960 388"
+    school.sendiass_email = "advice@westmere-sendiass.example"
+    school.sendiass_url = "https://www.westmere-sendiass.example/"
+    school.headteacher = "Mrs Amara Okafor"
+    school.chair_of_governors = "Mr David Lindqvist"
+    school.send_governor = "Ms Priya Raman"
+    school.save()
+    log("Filled in the school details")
+    return school
+
+
+def seed_home(site, log):
+    home = site.root_page.specific
+    if not isinstance(home, HomePage) or home.introduction:
+        return home
+    home.title = SCHOOL_NAME
+    home.draft_title = SCHOOL_NAME
+    home.introduction = (
+        "<p>We are a friendly village primary school for children aged 4 to 11. "
+        "Every child belongs here, and we work closely with families so that each "
+        "child can learn, make friends and enjoy school.</p>"
+    )
+    home.send_summary = (
+        "How we support children with special educational needs and disabilities, "
+        "who to talk to, and the information every school must publish."
+    )
+    home.body = [
+        ("heading", {"text": "Welcome from our headteacher", "level": "h2"}),
+        (
+            "paragraph",
+            p(
+                "Choosing a school is a big decision. We hope these pages answer your "
+                "questions. If they do not, please ring or e-mail the office: we are always "
+                "happy to show families around."
+            ),
+        ),
+        (
+            "callout",
+            {
+                "title": "Free paper copies",
+                "text": p(
+                    "You can ask the school office for a free printed copy of anything on "
+                    "this website, in large print if that helps."
+                ),
+                "tone": "info",
+            },
+        ),
+    ]
+    home.save_revision().publish()
+    log("Filled in the home page")
+    return home
+
+
+def seed_standard_pages(home, log):
+    about, _ = ensure_child(
+        home,
+        "about-us",
+        lambda: StandardPage(
+            title="About our school",
+            show_in_menus=True,
+            introduction="Who we are, what we value and how the school day works.",
+            body=[
+                ("heading", {"text": "Our values", "level": "h2"}),
+                (
+                    "paragraph",
+                    p(
+                        "We want every child to feel safe, to be curious and to be kind. "
+                        "Classes are mixed in ability, and teachers adapt lessons so that "
+                        "everyone can join in."
+                    ),
+                ),
+                ("heading", {"text": "The school day", "level": "h2"}),
+                (
+                    "paragraph",
+                    RichText(
+                        "<ul><li>Gates open at 8:40am</li><li>Lessons start at 8:55am</li>"
+                        "<li>The day ends at 3:15pm</li>"
+                        "<li>Breakfast club runs from 7:45am</li></ul>"
+                    ),
+                ),
+            ],
+        ),
+        log,
+    )
+    ensure_child(
+        home,
+        "admissions",
+        lambda: StandardPage(
+            title="Admissions",
+            show_in_menus=True,
+            introduction="How to apply for a place, and how places are given.",
+            body=[
+                (
+                    "paragraph",
+                    p(
+                        "Westmere Borough Council handles applications for Reception and for "
+                        "places in other year groups. Apply through the council's online "
+                        "admissions service; the office can help you fill in the form."
+                    ),
+                ),
+                (
+                    "questions",
+                    {
+                        "heading": "Questions about admissions",
+                        "items": [
+                            {
+                                "question": "When do I apply for a Reception place?",
+                                "answer": p(
+                                    "Applications open in the autumn before your child "
+                                    "starts school and close on 15 January."
+                                ),
+                            },
+                            {
+                                "question": "Can we visit first?",
+                                "answer": p(
+                                    "Yes. Ring the office to book a tour at a time that suits you."
+                                ),
+                            },
+                        ],
+                    },
+                ),
+            ],
+        ),
+        log,
+    )
+    policies, _ = ensure_child(
+        home,
+        "policies",
+        lambda: StandardPage(
+            title="Policies",
+            show_in_menus=True,
+            introduction="The school's main policies, written to be read by families.",
+            body=[
+                (
+                    "paragraph",
+                    p(
+                        "Governors review each policy on a fixed timetable. Ask the office "
+                        "for a paper copy of any policy."
+                    ),
+                ),
+            ],
+        ),
+        log,
+    )
+    ensure_child(
+        policies,
+        "complaints-procedure",
+        lambda: StandardPage(
+            title="Complaints procedure",
+            introduction="What to do if you are unhappy with something at school.",
+            body=[
+                ("heading", {"text": "Stage 1: talk to us", "level": "h2"}),
+                (
+                    "paragraph",
+                    p(
+                        "Most worries are sorted out quickly by talking to your child's "
+                        "class teacher. If the worry is about special educational needs, "
+                        "you can also speak to the SENCO."
+                    ),
+                ),
+                ("heading", {"text": "Stage 2: write to the headteacher", "level": "h2"}),
+                (
+                    "paragraph",
+                    p(
+                        "If you are still unhappy, write to the headteacher through the "
+                        "school office. You will have a reply within 10 school days."
+                    ),
+                ),
+                ("heading", {"text": "Stage 3: the governors' panel", "level": "h2"}),
+                (
+                    "paragraph",
+                    p(
+                        "If the headteacher's reply does not settle it, ask the clerk to the "
+                        "governors for a panel hearing. The panel's decision is the end of "
+                        "the school's process; after that you may contact the Department "
+                        "for Education."
+                    ),
+                ),
+            ],
+        ),
+        log,
+    )
+    ensure_child(
+        home,
+        "contact-us",
+        lambda: StandardPage(
+            title="Contact us",
+            show_in_menus=True,
+            introduction="Phone, write or call in: the office is open 8:15am to 4pm.",
+            body=[
+                (
+                    "paragraph",
+                    p(
+                        "Ring 01632 960 214 or e-mail office@hollinsbrook.example. To report "
+                        "an absence, ring before 9:30am."
+                    ),
+                ),
+            ],
+        ),
+        log,
+    )
+    return about
+
+
+def seed(site, log):
+    seed_settings(site, log)
+    home = seed_home(site, log)
+    seed_standard_pages(home, log)

@@ -1,0 +1,237 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import SHORT_TEXT_FEATURES, LocalAuthorityBlock, standard_stream_blocks
+
+
+class SchoolType(models.TextChoices):
+    MAINSTREAM_PRIMARY = "mainstream_primary", "Mainstream primary"
+    MAINSTREAM_SECONDARY = "mainstream_secondary", "Mainstream secondary"
+    MAINSTREAM_ALL_THROUGH = "mainstream_all_through", "Mainstream all-through"
+    MAINTAINED_NURSERY = "maintained_nursery", "Maintained nursery"
+    SPECIAL = "special", "Special school"
+    ALTERNATIVE_PROVISION = "alternative_provision", "Alternative provision"
+
+
+# Duties the SEND Regulations give to mainstream schools and maintained nurseries only.
+MAINSTREAM_TYPES = frozenset(
+    {
+        SchoolType.MAINSTREAM_PRIMARY,
+        SchoolType.MAINSTREAM_SECONDARY,
+        SchoolType.MAINSTREAM_ALL_THROUGH,
+        SchoolType.MAINTAINED_NURSERY,
+    }
+)
+
+
+@register_setting(icon="home")
+class SchoolSettings(BaseSiteSetting):
+    """The facts about the school, kept in one place and read by every page."""
+
+    school_name = models.CharField(max_length=150)
+    school_type = models.CharField(
+        max_length=32,
+        choices=SchoolType.choices,
+        default=SchoolType.MAINSTREAM_PRIMARY,
+        help_text=(
+            "Some legal duties apply only to mainstream schools and maintained nurseries; "
+            "the compliance checks use this to decide which apply to you."
+        ),
+    )
+    is_academy = models.BooleanField(
+        "the school is an academy or free school",
+        default=False,
+    )
+    urn = models.CharField(
+        "URN",
+        max_length=8,
+        blank=True,
+        help_text="Unique Reference Number from Get Information about Schools (6 digits).",
+    )
+    address = models.TextField(
+        blank=True,
+        help_text="The postal address, one line per line, without the postcode.",
+    )
+    postcode = models.CharField(max_length=10, blank=True)
+    phone = models.CharField("school phone", max_length=30, blank=True)
+    email = models.EmailField(
+        "enquiries e-mail",
+        blank=True,
+        help_text="The office address that parents and the public write to.",
+    )
+
+    local_authorities = StreamField(
+        [("local_authority", LocalAuthorityBlock())],
+        blank=True,
+        help_text=(
+            "The council(s) whose Local Offer covers your pupils. Most schools have one; "
+            "schools near a boundary may list more. The law requires a visible link to the "
+            "Local Offer on your SEN Information Report (SEND Regulations 2014, Sch 1 para 13)."
+        ),
+    )
+
+    sendiass_name = models.CharField(
+        "SENDIASS name",
+        max_length=150,
+        blank=True,
+        help_text=(
+            "Your local SEND Information, Advice and Support Service: free, impartial advice "
+            "for parents. Your report must give its contact details (Sch 1 para 11)."
+        ),
+    )
+    sendiass_phone = models.CharField("SENDIASS phone", max_length=30, blank=True)
+    sendiass_email = models.EmailField("SENDIASS e-mail", blank=True)
+    sendiass_url = models.URLField("SENDIASS website", blank=True)
+
+    headteacher = models.CharField(max_length=150, blank=True)
+    chair_of_governors = models.CharField(max_length=150, blank=True)
+    send_governor = models.CharField(
+        "SEND governor",
+        max_length=150,
+        blank=True,
+        help_text="The governor (or trustee) responsible for SEND.",
+    )
+
+    school_panels = [
+        FieldPanel("school_name"),
+        FieldPanel("school_type"),
+        FieldPanel("is_academy"),
+        FieldPanel("urn"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading="Contact details",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("headteacher"),
+                FieldPanel("chair_of_governors"),
+                FieldPanel("send_governor"),
+            ],
+            heading="Leadership",
+        ),
+    ]
+    send_panels = [
+        FieldPanel("local_authorities"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sendiass_name"),
+                FieldPanel("sendiass_phone"),
+                FieldPanel("sendiass_email"),
+                FieldPanel("sendiass_url"),
+            ],
+            heading="SEND Information, Advice and Support Service (SENDIASS)",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(school_panels, heading="School"),
+            ObjectList(send_panels, heading="Local Offer and advice"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "school details"
+
+    def __str__(self):
+        return self.school_name or "School details"
+
+    @property
+    def is_mainstream(self):
+        return self.school_type in MAINSTREAM_TYPES
+
+    @property
+    def local_offer_links(self):
+        """(name, url) of each authority's Local Offer, in the order the school gave."""
+        return [
+            (block.value["name"], block.value["local_offer_url"])
+            for block in self.local_authorities
+            if block.value.get("local_offer_url")
+        ]
+
+    @property
+    def address_lines(self):
+        lines = [line.strip() for line in self.address.splitlines() if line.strip()]
+        if self.postcode:
+            lines.append(self.postcode)
+        return lines
+
+
+class HomePage(Page):
+    """The front door of one school's site (one per site, at its root)."""
+
+    introduction = RichTextField(
+        features=SHORT_TEXT_FEATURES,
+        blank=True,
+        help_text="Two or three sentences that welcome visitors.",
+    )
+    send_heading = models.CharField(
+        "SEND box heading",
+        max_length=120,
+        default="Special educational needs and disabilities (SEND)",
+    )
+    send_summary = models.TextField(
+        "SEND box text",
+        blank=True,
+        help_text="One or two sentences telling parents what they will find.",
+    )
+    send_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="SEND information page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Where the big SEND button on the home page leads: normally your SEND section. "
+            "Parents should reach the SEN Information Report in two clicks from here."
+        ),
+    )
+    body = StreamField(standard_stream_blocks(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("send_heading"), FieldPanel("send_summary"), FieldPanel("send_page")],
+            heading="Way into the SEND information",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(Page):
+    """General content: admissions, policies, contact and anything else."""
+
+    introduction = models.TextField(
+        blank=True, help_text="A sentence or two shown under the title and in listings."
+    )
+    body = StreamField(standard_stream_blocks(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"

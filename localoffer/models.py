@@ -1,0 +1,1 @@
+"""The school's Local Offer: services directory shaped on Open Referral UK."""

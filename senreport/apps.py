@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SENReportConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "senreport"
+    verbose_name = "SEND statutory information"

@@ -1,0 +1,1 @@
+"""The statutory SEND pages and the compliance engine's records."""
