@@ -230,7 +230,7 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "senreport.SENDSectionPage"]
     subpage_types = ["home.StandardPage"]
 
     class Meta:

@@ -8,6 +8,7 @@ PAGES = {
     "home": "/",
     "standard": "/about-us/",
     "standard-nested": "/policies/complaints-procedure/",
+    "send-section": "/send/",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

@@ -3,6 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
+from senreport.models import SENDSectionPage
 from tests import factories
 
 
@@ -67,7 +68,7 @@ class StandardPageTests(WagtailPageTestCase):
         self.assertPageIsPreviewable(page, post_data=form_data)
 
     def test_tree_rules(self):
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage, SENDSectionPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
     def test_can_create_with_every_block(self):

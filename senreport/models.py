@@ -1,1 +1,0 @@
-"""The statutory SEND pages and the compliance engine's records."""

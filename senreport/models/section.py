@@ -1,0 +1,40 @@
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import SHORT_TEXT_FEATURES
+
+
+class SENDSectionPage(Page):
+    """The way into everything about SEND (e.g. /send/): lists its pages with a summary each.
+
+    Every SEND page type lives under this page, so a parent reaches any of them in two
+    clicks from the home page.
+    """
+
+    introduction = RichTextField(
+        features=SHORT_TEXT_FEATURES,
+        blank=True,
+        help_text="A few sentences for parents: what this section holds and who to talk to.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    template = "senreport/send_section_page.html"
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "SEND section page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["send_pages"] = self.get_children().live().public().specific().defer_streamfields()
+        return context
+
+    @staticmethod
+    def summary_of(page):
+        """The one-line summary a listing shows: the page's search description or intro."""
+        return page.search_description
