@@ -5,3 +5,7 @@ class SENReportConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "senreport"
     verbose_name = "SEND statutory information"
+
+    def ready(self):
+        # Register every statutory check with the compliance registry.
+        from .compliance import checks  # noqa: F401

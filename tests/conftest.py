@@ -25,3 +25,14 @@ def admin_client(client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def demo(db):
+    """The whole demo school, as `manage.py seed_demo` builds it."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=StringIO())
+    return factories.default_site()

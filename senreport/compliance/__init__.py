@@ -1,0 +1,120 @@
+"""The compliance engine: the registry of statutory checks and the ways to run them.
+
+The checks themselves live in `senreport.compliance.checks` and register themselves when
+the app is ready (see `SENReportConfig.ready`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .data import SiteData
+from .registry import Check, Level, Outcome, Result, Status, check, registry
+
+__all__ = [
+    "Check",
+    "Level",
+    "Outcome",
+    "Result",
+    "SiteData",
+    "SiteReport",
+    "Status",
+    "check",
+    "evaluate",
+    "evaluate_site",
+    "publish_problems",
+    "registry",
+]
+
+
+def evaluate(check: Check, data: SiteData) -> Result:
+    if check.page_model is None or check.fix_in_settings:
+        fix_url = data.settings_url()
+    else:
+        fix_url = data.page_admin_url(registry.editor_model(check))
+    if check.mainstream_only and not data.school.is_mainstream:
+        return Result(
+            check,
+            Status.NOT_APPLICABLE,
+            "This duty applies only to mainstream schools and maintained nursery schools; "
+            f"this school is recorded as: {data.school.get_school_type_display()}.",
+            fix_url=data.settings_url(),
+        )
+    outcome = check.evaluate(data)
+    return Result(
+        check,
+        outcome.status,
+        outcome.reason,
+        fix_url=fix_url,
+        public_url=data.public_url(outcome.page, outcome.anchor),
+        fields=outcome.fields,
+        last_reviewed=outcome.last_reviewed,
+        next_review=outcome.next_review,
+        blocks_publish=outcome.blocks_publish,
+    )
+
+
+@dataclass(frozen=True)
+class SiteReport:
+    site: object
+    results: list[Result]
+
+    @property
+    def must_results(self):
+        return [r for r in self.results if r.check.is_must and r.applicable]
+
+    @property
+    def must_passed(self):
+        return sum(1 for r in self.must_results if r.passed)
+
+    @property
+    def must_applicable(self):
+        return len(self.must_results)
+
+    @property
+    def failing_must(self):
+        return [r for r in self.must_results if r.failed]
+
+    @property
+    def failing_should(self):
+        return [r for r in self.results if not r.check.is_must and r.failed]
+
+    @property
+    def warnings(self):
+        return [r for r in self.results if r.status == Status.WARN]
+
+    @property
+    def compliant(self):
+        return not self.failing_must
+
+    def due_for_review(self, days=60, today=None):
+        """Results whose next review falls within `days` (or is overdue), soonest first."""
+        today = today or timezone.localdate()
+        horizon = today + timedelta(days=days)
+        due = [r for r in self.results if r.next_review and r.next_review <= horizon]
+        return sorted(due, key=lambda r: r.next_review)
+
+
+def evaluate_site(site, checks=None) -> SiteReport:
+    data = SiteData(site)
+    return SiteReport(site, [evaluate(c, data) for c in (checks or registry)])
+
+
+def publish_problems(page, site, children=None) -> list[Result]:
+    """The failing *must* checks that stop this page (an unsaved instance) being published.
+
+    `children` maps a child relation name (an InlinePanel's) to the objects the editor's
+    form holds, which are not saved yet.
+    """
+    data = SiteData(site, overrides=[page], children=children)
+    problems = []
+    for page_check in registry.for_page_model(type(page)):
+        if not (page_check.is_must and page_check.guards_publish):
+            continue
+        result = evaluate(page_check, data)
+        if result.failed and result.blocks_publish:
+            problems.append(result)
+    return problems

@@ -1,0 +1,679 @@
+"""Every statutory check, one per id of the checklist (shared/design/statutory-checklist.md).
+
+Each function takes a `SiteData` and returns an `Outcome`. Reasons are plain English for
+office staff; the public statutory-information page shows statuses, never these reasons.
+"""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .. import report_items as items
+from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformationReportPage, Strand
+from ..report_items import BROAD_AREAS
+from ..text import has_text, plain_text
+from .registry import Outcome, check
+
+REPORT = SENInformationReportPage
+NO_REPORT = "There is no published SEN Information Report yet."
+# The Code of Practice (6.65) expects three meetings a year for pupils on SEN support.
+THREE_TIMES_A_YEAR = re.compile(
+    r"\b(three|3)\s+times\s+(a|each|every|per)\s+(school\s+)?year\b|\btermly\b|"
+    r"\b(each|every|once\s+a)\s+term\b",
+    re.IGNORECASE,
+)
+EHC_PLAN = re.compile(r"\bEHC\b|education,?\s+health\s+and\s+care", re.IGNORECASE)
+
+
+def months_ago(today, months):
+    return today - timedelta(days=round(months * 365.25 / 12))
+
+
+def review_outcome(last_reviewed, next_review, what, fields=(), page=None, anchor=""):
+    """The shared rule for 'reviewed within 12 months, amber from 11'."""
+    today = timezone.localdate()
+    dates = {"last_reviewed": last_reviewed, "next_review": next_review, "page": page}
+    if anchor:
+        dates["anchor"] = anchor
+    if not last_reviewed:
+        return Outcome.fail(f"The {what} has no 'last reviewed' date.", fields=fields, **dates)
+    if last_reviewed < months_ago(today, 12):
+        return Outcome.fail(
+            f"The {what} was last reviewed on {last_reviewed:%-d %B %Y}, more than a year ago.",
+            fields=fields,
+            **dates,
+        )
+    if next_review and next_review < today:
+        return Outcome.fail(
+            f"The {what}'s next review was due on {next_review:%-d %B %Y}.",
+            fields=fields,
+            **dates,
+        )
+    if last_reviewed < months_ago(today, 11):
+        return Outcome.warn(
+            f"The {what} is due for its yearly review (last reviewed {last_reviewed:%-d %B %Y}).",
+            **dates,
+        )
+    return Outcome.ok(f"Reviewed on {last_reviewed:%-d %B %Y}.", **dates)
+
+
+# 1. The SEN Information Report
+
+
+@check(
+    "sir.published",
+    "must",
+    "A live SEN Information Report, linked from the home page",
+    "Children and Families Act 2014 s.69(2); SEND Code of Practice 6.79",
+    "Every school must publish an SEN Information Report on its website.",
+    page_model=REPORT,
+    guards_publish=False,
+)
+def sir_published(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    # Every page links the statutory pages from its footer (footer_label).
+    return Outcome.ok("Published and linked from the footer of every page.", page=report)
+
+
+@check(
+    "sir.reviewed",
+    "must",
+    "The report is reviewed every year, approved by governors, with its next review date",
+    "SEND Code of Practice 6.79",
+    "The report must be updated at least once a year; the dates are shown on the page.",
+    page_model=REPORT,
+)
+def sir_reviewed(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    next_review = report.next_review_due
+    if report.last_reviewed and not next_review:
+        from ..models.report import a_year_after
+
+        next_review = a_year_after(report.last_reviewed)
+    if not report.governors_approved_on:
+        return Outcome.fail(
+            "The report has no date of approval by governors.",
+            fields=("governors_approved_on",),
+            page=report,
+            last_reviewed=report.last_reviewed,
+            next_review=next_review,
+        )
+    return review_outcome(
+        report.last_reviewed,
+        next_review,
+        "report",
+        fields=("last_reviewed",),
+        page=report,
+    )
+
+
+def _section_check(item):
+    """The check for a report section whose content is its text."""
+
+    def evaluate(data):
+        report = data.page(REPORT)
+        if report is None:
+            return Outcome.fail(NO_REPORT)
+        heading = report.heading_for(item)
+        where = {"page": report, "anchor": item.anchor}
+        if not has_text(getattr(report, item.field)):
+            return Outcome.fail(
+                f"The section “{heading}” is empty.", fields=(item.field,), **where
+            )
+        if item is items.KINDS_OF_NEED and not report.broad_areas:
+            return Outcome.fail(
+                "Tick at least one of the four broad areas of need.",
+                fields=tuple(field for field, _ in BROAD_AREAS),
+                **where,
+            )
+        if item is items.PARENTS and not THREE_TIMES_A_YEAR.search(plain_text(report.parents)):
+            return Outcome.warn(
+                "Say that you meet parents of pupils on SEN support at least three times a "
+                "year (SEND Code of Practice 6.65).",
+                **where,
+            )
+        if item is items.COMPLAINTS and not complaints_procedure_url(report):
+            return Outcome.fail(
+                "Choose the complaints procedure (a page or a document) so the report links it.",
+                fields=("complaints_procedure_page",),
+                **where,
+            )
+        if item is items.CONTACTS_POLICY and not sen_policy_published(report):
+            return Outcome.fail(
+                "Link the SEN policy, or tick that this report is also your SEN policy.",
+                fields=("sen_policy_page",),
+                **where,
+            )
+        return Outcome.ok(**where)
+
+    return evaluate
+
+
+def _heading_on_page(item):
+    return lambda page: page.heading_for(item)
+
+
+def complaints_procedure_url(report):
+    return report.complaints_procedure_url if report else ""
+
+
+def sen_policy_published(report):
+    return bool(report and (report.sen_policy_combined or report.sen_policy_url))
+
+
+def sir_senco(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    where = {"page": report, "anchor": items.SENCO.anchor}
+    if not report.senco_name:
+        return Outcome.fail("The SENCO's name is missing.", fields=("senco_name",), **where)
+    if not (report.senco_email or report.senco_phone):
+        return Outcome.fail(
+            "Give a work e-mail address or phone number for the SENCO.",
+            fields=("senco_email", "senco_phone"),
+            **where,
+        )
+    return Outcome.ok(**where)
+
+
+def sir_support_services(data):
+    school = data.school
+    report = data.page(REPORT)
+    where = {"page": report, "anchor": items.SUPPORT_SERVICES.anchor}
+    if not school.sendiass_name:
+        return Outcome.fail("Add your local SENDIASS to the school details.", **where)
+    if not (school.sendiass_phone or school.sendiass_email or school.sendiass_url):
+        return Outcome.fail(
+            "Add a phone number, e-mail or website for SENDIASS in the school details.", **where
+        )
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    return Outcome.ok(**where)
+
+
+def sir_local_offer(data):
+    report = data.page(REPORT)
+    where = {"page": report, "anchor": items.LOCAL_OFFER.anchor}
+    if not data.school.local_offer_links:
+        return Outcome.fail("Add the council's Local Offer web address to the school details.")
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    return Outcome.ok(**where)
+
+
+def sir_contribution_local_offer(data):
+    from django.apps import apps
+
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    if has_text(report.local_offer):
+        return Outcome.ok(page=report, anchor=items.LOCAL_OFFER.anchor)
+    try:
+        local_offer_model = apps.get_model("localoffer", "LocalOfferPage")
+    except LookupError:
+        local_offer_model = None
+    local_offer_page = data.page(local_offer_model) if local_offer_model else None
+    if local_offer_page is not None:
+        return Outcome.ok(page=local_offer_page)
+    return Outcome.fail(
+        "Describe the school's contribution to the Local Offer in the report's Local Offer "
+        "section, or publish a Local Offer page."
+    )
+
+
+# Registered in the order of the report, so every listing follows the checklist.
+SPECIAL_REPORT_CHECKS = {
+    items.SENCO: (
+        sir_senco,
+        {"explanation": "The SENCO's name and a work e-mail address or phone number."},
+    ),
+    items.SUPPORT_SERVICES: (
+        sir_support_services,
+        {
+            "title": "Contact details of support services for parents, including SENDIASS",
+            "explanation": "The name and a phone number, e-mail or website of your local "
+            "SEND Information, Advice and Support Service, from the school details.",
+            "fix_in_settings": True,
+        },
+    ),
+    items.LOCAL_OFFER: (
+        sir_local_offer,
+        {
+            "title": "A visible link to the local authority's Local Offer",
+            "explanation": "The report must link to where the council publishes its Local "
+            "Offer, as a link on the page (not only inside a PDF).",
+            "fix_in_settings": True,
+        },
+    ),
+}
+
+for _item in items.REPORT_ITEMS:
+    _function, _options = SPECIAL_REPORT_CHECKS.get(_item, (_section_check(_item), {}))
+    _options = {
+        "title": _item.question,
+        "explanation": _item.guidance,
+        "page_model": REPORT,
+        "mainstream_only": _item.mainstream_only,
+        "name_on_page": _heading_on_page(_item),
+        **_options,
+    }
+    check(
+        _item.check_id,
+        "must" if _item.must else "should",
+        legal_basis=_item.legal_basis,
+        **_options,
+    )(_function)
+    if _item is items.LOCAL_OFFER:
+        check(
+            "sir.contribution_local_offer",
+            "should",
+            "The school's contribution to the Local Offer",
+            "SEND Code of Practice 6.81",
+            "Describe what the school offers as its part of the Local Offer, on the report "
+            "or on a Local Offer page.",
+            page_model=REPORT,
+            guards_publish=False,
+        )(sir_contribution_local_offer)
+
+
+# 2. Disability information (Children and Families Act 2014 s.69(3)(b))
+
+NO_DISABILITY_PAGE = "There is no published disability and access page yet."
+
+
+def _disability_check(check_id, title, legal_basis, explanation, anchor):
+    def decorator(function):
+        def evaluate(data):
+            page = data.page(DisabilityAccessPage)
+            if page is None:
+                return Outcome.fail(NO_DISABILITY_PAGE)
+            return function(data, page, {"page": page, "anchor": anchor})
+
+        check(
+            check_id,
+            "must",
+            title,
+            legal_basis,
+            explanation,
+            page_model=DisabilityAccessPage,
+        )(evaluate)
+        return function
+
+    return decorator
+
+
+@_disability_check(
+    "dis.admissions",
+    "Admission arrangements for disabled pupils",
+    "Children and Families Act 2014 s.69(3)(b)(i) and s.43",
+    "Applications from disabled pupils are considered like any other; a school named in an "
+    "EHC plan must admit the child; a link to the full admission arrangements.",
+    "disabled-pupils-admissions",
+)
+def dis_admissions(data, page, where):
+    if not has_text(page.admissions):
+        return Outcome.fail(
+            "The admission arrangements for disabled pupils are empty.",
+            fields=("admissions",),
+            **where,
+        )
+    if not EHC_PLAN.search(plain_text(page.admissions)):
+        return Outcome.fail(
+            "Say that a school named in a child's EHC plan must admit the child.",
+            fields=("admissions",),
+            **where,
+        )
+    if not page.admission_arrangements_link:
+        return Outcome.fail(
+            "Link the full admission arrangements (a page on this site or a web address).",
+            fields=("admission_arrangements_url",),
+            **where,
+        )
+    return Outcome.ok(**where)
+
+
+@_disability_check(
+    "dis.less_favourable",
+    "Steps to prevent disabled pupils being treated less favourably",
+    "Children and Families Act 2014 s.69(3)(b)(ii)",
+    "The steps the school takes so disabled pupils are not treated less favourably.",
+    "disabled-pupils-fair-treatment",
+)
+def dis_less_favourable(data, page, where):
+    if not has_text(page.less_favourable_treatment):
+        return Outcome.fail(
+            "The steps against less favourable treatment are empty.",
+            fields=("less_favourable_treatment",),
+            **where,
+        )
+    return Outcome.ok(**where)
+
+
+@_disability_check(
+    "dis.facilities",
+    "Facilities that help disabled pupils access the school",
+    "Children and Families Act 2014 s.69(3)(b)(iii)",
+    "A list of the access facilities (step-free access, accessible toilet, hearing loop, ...).",
+    "disabled-pupils-facilities",
+)
+def dis_facilities(data, page, where):
+    if not page.has_any_facility:
+        return Outcome.fail(
+            "Tick the access facilities the school has, or describe them under 'other'.",
+            fields=("has_step_free_entrance", "other_facilities"),
+            **where,
+        )
+    return Outcome.ok(**where)
+
+
+@_disability_check(
+    "dis.accessibility_plan",
+    "Information about the accessibility plan, with a link to it",
+    "Children and Families Act 2014 s.69(3)(b)(iv)",
+    "A few words about the accessibility plan and a link to the published plan.",
+    "accessibility-plan",
+)
+def dis_accessibility_plan(data, page, where):
+    if not has_text(page.accessibility_plan_summary):
+        return Outcome.fail(
+            "Write a few words about the accessibility plan.",
+            fields=("accessibility_plan_summary",),
+            **where,
+        )
+    if data.page(AccessibilityPlanPage) is None:
+        return Outcome.fail(
+            "Publish the accessibility plan so this page can link to it.",
+            blocks_publish=False,
+            **where,
+        )
+    return Outcome.ok(**where)
+
+
+# 3. The accessibility plan (Equality Act 2010 Schedule 10)
+
+PLAN = AccessibilityPlanPage
+NO_PLAN = "There is no published accessibility plan yet."
+
+
+def _plan_and_actions(data):
+    plan = data.page(PLAN)
+    return plan, data.children(plan, "actions")
+
+
+@check(
+    "ap.published",
+    "must",
+    "A live accessibility plan page",
+    "Equality Act 2010 Sch 10 paras 3(1) and 3(4)",
+    "The accessibility plan must be published, as a web page (a PDF may be offered too).",
+    page_model=PLAN,
+    guards_publish=False,
+)
+def ap_published(data):
+    plan = data.page(PLAN)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    return Outcome.ok(page=plan)
+
+
+@check(
+    "ap.strands",
+    "must",
+    "Actions in all three strands of the plan",
+    "Equality Act 2010 Sch 10 para 3(2)",
+    "At least one action for each strand: the curriculum, the physical environment, and "
+    "the delivery of information.",
+    page_model=PLAN,
+)
+def ap_strands(data):
+    plan, actions = _plan_and_actions(data)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    covered = {action.strand for action in actions}
+    missing = [label for value, label in Strand.choices if value not in covered]
+    if missing:
+        return Outcome.fail(
+            "Add at least one action for: " + ", ".join(m.lower() for m in missing) + ".",
+            page=plan,
+        )
+    return Outcome.ok(page=plan)
+
+
+@check(
+    "ap.information_formats",
+    "must",
+    "How information is given in other formats",
+    "Equality Act 2010 Sch 10 para 3(3)",
+    "The information strand says how information is given in other formats within a "
+    "reasonable time, taking account of pupils' and parents' preferences.",
+    page_model=PLAN,
+)
+def ap_information_formats(data):
+    plan = data.page(PLAN)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    if not has_text(plan.information_formats):
+        return Outcome.fail(
+            "Say how information is given in other formats on request.",
+            fields=("information_formats",),
+            page=plan,
+            anchor="information-formats",
+        )
+    return Outcome.ok(page=plan, anchor="information-formats")
+
+
+@check(
+    "ap.period_current",
+    "must",
+    "A current plan period of no more than three years",
+    "Equality Act 2010 Sch 10 para 3(2)",
+    "The plan has a start and an end date, ends in the future, and lasts no more than "
+    "three years.",
+    page_model=PLAN,
+)
+def ap_period_current(data):
+    plan = data.page(PLAN)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    fields = ("period_start", "period_end")
+    start, end = plan.period_start, plan.period_end
+    if not (start and end):
+        return Outcome.fail("Give the plan's start and end dates.", fields=fields, page=plan)
+    if end <= start:
+        return Outcome.fail("The plan ends before it starts.", fields=fields, page=plan)
+    try:
+        three_years_on = start.replace(year=start.year + 3)
+    except ValueError:  # 29 February
+        three_years_on = start.replace(year=start.year + 3, day=28)
+    if end > three_years_on:
+        return Outcome.fail(
+            "The plan lasts more than three years: a plan covers up to three years.",
+            fields=fields,
+            page=plan,
+        )
+    if end < timezone.localdate():
+        return Outcome.fail(
+            f"The plan ended on {end:%-d %B %Y}: write the next one.",
+            fields=("period_end",),
+            page=plan,
+        )
+    return Outcome.ok(f"Runs from {start:%-d %B %Y} to {end:%-d %B %Y}.", page=plan)
+
+
+@check(
+    "ap.reviewed",
+    "should",
+    "The plan is reviewed every year",
+    "Equality Act 2010 Sch 10 para 3(5)",
+    "Keep the plan under review: review it at least once a year.",
+    page_model=PLAN,
+    guards_publish=False,
+)
+def ap_reviewed(data):
+    plan = data.page(PLAN)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    next_review = None
+    if plan.last_reviewed:
+        from ..models.report import a_year_after
+
+        next_review = a_year_after(plan.last_reviewed)
+    return review_outcome(plan.last_reviewed, next_review, "accessibility plan", page=plan)
+
+
+@check(
+    "ap.resourced",
+    "should",
+    "Every action has an owner, a target date, resources and a success measure",
+    "Equality Act 2010 Sch 10 para 4(1)",
+    "The school must resource its plan: each action says who, by when, with what, and how "
+    "success is judged.",
+    page_model=PLAN,
+    guards_publish=False,
+)
+def ap_resourced(data):
+    plan, actions = _plan_and_actions(data)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    incomplete = [a for a in actions if not a.is_resourced]
+    if incomplete:
+        return Outcome.fail(
+            f"{len(incomplete)} action(s) lack an owner, target date, resources or success "
+            f"measure, starting with: “{incomplete[0].action[:80]}”.",
+            page=plan,
+        )
+    return Outcome.ok(page=plan)
+
+
+@check(
+    "ap.on_track",
+    "should",
+    "No action is past its target date without being done",
+    "Equality Act 2010 Sch 10 para 3(6)",
+    "Actions past their target date should be completed or given a new date.",
+    page_model=PLAN,
+    guards_publish=False,
+)
+def ap_on_track(data):
+    plan, actions = _plan_and_actions(data)
+    if plan is None:
+        return Outcome.fail(NO_PLAN)
+    today = timezone.localdate()
+    overdue = [a for a in actions if a.overdue_on(today)]
+    if overdue:
+        return Outcome.fail(
+            f"{len(overdue)} action(s) are overdue, starting with: “{overdue[0].action[:80]}”.",
+            page=plan,
+        )
+    return Outcome.ok(page=plan)
+
+
+# 4. The rest of the school's statutory SEND-related information
+
+
+@check(
+    "school.contact",
+    "must",
+    "School name, address, phone, an enquiries contact, and the SENCO's name and contact",
+    "DfE 'What maintained schools must publish online'; School Information (England) "
+    "Regulations 2008",
+    "The school's contact details, and who to contact about SEND.",
+    fix_in_settings=True,
+)
+def school_contact(data):
+    school = data.school
+    missing = [
+        label
+        for label, value in (
+            ("school name", school.school_name),
+            ("address", school.address),
+            ("postcode", school.postcode),
+            ("phone number", school.phone),
+            ("enquiries e-mail", school.email),
+        )
+        if not value
+    ]
+    if missing:
+        return Outcome.fail("Add to the school details: " + ", ".join(missing) + ".")
+    report = data.page(REPORT)
+    if report is None or not report.has_senco_contact:
+        return Outcome.fail(
+            "Give the SENCO's name and a work contact in the SEN Information Report."
+        )
+    return Outcome.ok(page=report, anchor=items.SENCO.anchor)
+
+
+@check(
+    "school.complaints_policy",
+    "must",
+    "The complaints procedure is published and linked from the report",
+    "Education Act 2002 s.29; DfE 'What maintained schools must publish online'",
+    "Publish the complaints procedure (a page or a document) and link it from the report.",
+    page_model=REPORT,
+    guards_publish=False,
+)
+def school_complaints_policy(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    if not complaints_procedure_url(report):
+        return Outcome.fail(
+            "Choose the complaints procedure in the report's complaints section.",
+            fields=("complaints_procedure_page",),
+        )
+    page = report.complaints_procedure_page
+    return Outcome.ok(
+        page=page if page and page.live else report, anchor="" if page else "complaints"
+    )
+
+
+@check(
+    "school.sen_policy",
+    "should",
+    "The SEN policy is published",
+    "SEND Code of Practice 6.2 and 6.81",
+    "Publish the SEN policy, separately or combined with the report (and say which).",
+    page_model=REPORT,
+    guards_publish=False,
+)
+def school_sen_policy(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    if not sen_policy_published(report):
+        return Outcome.fail(
+            "Link the SEN policy from the report, or tick that the report is also the policy.",
+            fields=("sen_policy_page",),
+        )
+    if report.sen_policy_combined:
+        return Outcome.ok("Combined with the SEN Information Report.", page=report)
+    page = report.sen_policy_page
+    return Outcome.ok(page=page if page and page.live else report)
+
+
+@check(
+    "school.paper_copy",
+    "should",
+    "A free paper copy is available on request",
+    "DfE 'What maintained schools must publish online'",
+    "Tell parents they can ask for a free paper copy, and how.",
+    page_model=REPORT,
+    guards_publish=False,
+)
+def school_paper_copy(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    if not report.paper_copy_statement.strip():
+        return Outcome.fail(
+            "Add the sentence about free paper copies to the report.",
+            fields=("paper_copy_statement",),
+        )
+    return Outcome.ok(page=report, anchor="paper-copy")

@@ -1,0 +1,90 @@
+"""What the checks read: one site's school details and statutory pages, loaded once."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+
+from home.models import SchoolSettings
+
+
+class SiteData:
+    """One site's data as the checks see it.
+
+    `overrides` replaces the live page of a type with an unsaved instance: the publish
+    guard evaluates the page being edited, before it is saved, with the same checks the
+    dashboard runs on the live site.
+    """
+
+    def __init__(self, site, overrides=(), children=None):
+        self.site = site
+        self._overrides = {type(page): page for page in overrides}
+        self._children = children or {}
+        self._pages = {}
+
+    @cached_property
+    def school(self):
+        return SchoolSettings.for_site(self.site)
+
+    def page(self, model):
+        """The page of this type that the site publishes (its first live one), or None."""
+        for override_model, page in self._overrides.items():
+            if issubclass(override_model, model):
+                return page
+        if model not in self._pages:
+            self._pages[model] = (
+                model.objects.live()
+                .public()
+                .descendant_of(self.site.root_page, inclusive=True)
+                .order_by("path")
+                .first()
+            )
+        return self._pages[model]
+
+    def is_override(self, page):
+        return page is not None and any(page is p for p in self._overrides.values())
+
+    def children(self, page, relation):
+        """A page's InlinePanel children: the editor's unsaved ones for the page being
+        published, else those saved."""
+        if self.is_override(page) and relation in self._children:
+            return list(self._children[relation])
+        if page is None or not page.pk:
+            return []
+        return list(getattr(page, relation).all())
+
+    # Admin addresses where things are fixed.
+
+    def settings_url(self):
+        return reverse("wagtailsettings:edit", args=["home", "schoolsettings", self.site.pk])
+
+    def page_admin_url(self, model):
+        """The page's editor, or where to create it if the site has none yet."""
+        page = self.page(model)
+        if page is not None and page.pk:
+            return reverse("wagtailadmin_pages:edit", args=[page.pk])
+        existing = model.objects.descendant_of(self.site.root_page).order_by("path").first()
+        if existing is not None:
+            return reverse("wagtailadmin_pages:edit", args=[existing.pk])
+        parent = self._allowed_parent(model)
+        if parent is None:
+            return reverse("wagtailadmin_explore", args=[self.site.root_page_id])
+        meta = model._meta
+        return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+
+    def _allowed_parent(self, model):
+        from wagtail.models import Page
+
+        parent_types = model.allowed_parent_page_models()
+        return (
+            Page.objects.descendant_of(self.site.root_page, inclusive=True)
+            .type(*parent_types)
+            .order_by("path")
+            .first()
+        )
+
+    def public_url(self, page, anchor=""):
+        if page is None or not page.pk or not page.live:
+            return ""
+        url = page.get_url(request=None, current_site=self.site) or ""
+        return f"{url}#{anchor}" if url and anchor else url

@@ -1,0 +1,163 @@
+"""One registry of legal checks, keyed by the check ids of the statutory checklist.
+
+A check reads one site's settings and pages (through `SiteData`) and returns an
+`Outcome`. The registry adds what every consumer needs (applicability, the admin URL
+where it is fixed, where it is published) and hands back a `Result`. The dashboard, the
+public statutory-information page, `manage.py compliance`, the publish guard and the
+review reminders all go through here; none re-implements a check.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Level(enum.StrEnum):
+    MUST = "must"
+    SHOULD = "should"
+
+
+class Status(enum.StrEnum):
+    PASS = "pass"  # noqa: S105 (a verdict, not a password)
+    # Met, but needs attention soon (for example a review falls due within a month).
+    WARN = "warn"
+    FAIL = "fail"
+    NOT_APPLICABLE = "not_applicable"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a check function returns: the verdict on one site's data."""
+
+    status: Status
+    reason: str
+    # Fields of the page (or settings) to mark in the editor when the check fails.
+    fields: tuple[str, ...] = ()
+    # The page that publishes the item and the anchor of its section, if any.
+    page: object = None
+    anchor: str = ""
+    last_reviewed: date | None = None
+    next_review: date | None = None
+    # False when the failure lies outside the page being published (another page is not
+    # live yet): it shows on the dashboard but does not hold this page back.
+    blocks_publish: bool = True
+
+    @classmethod
+    def ok(cls, reason="", **kwargs):
+        return cls(Status.PASS, reason, **kwargs)
+
+    @classmethod
+    def warn(cls, reason, **kwargs):
+        return cls(Status.WARN, reason, **kwargs)
+
+    @classmethod
+    def fail(cls, reason, **kwargs):
+        return cls(Status.FAIL, reason, **kwargs)
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    level: Level
+    title: str
+    legal_basis: str
+    explanation: str
+    evaluate: Callable
+    # The page type(s) that publish this item: their publish guard runs the check, and
+    # the editor of the first is where the item is fixed.
+    page_model: type | tuple | None = None
+    # The item is kept in the school details, so that is where it is fixed.
+    fix_in_settings: bool = False
+    mainstream_only: bool = False
+    # False for checks that judge the site around a page (is it live, is it linked),
+    # which must not stop that page from being published.
+    guards_publish: bool = True
+    # For the publish guard's message: the parent-facing name of the item, read from the
+    # page being edited (an editable heading) or fixed.
+    name_on_page: Callable | None = None
+
+    @property
+    def is_must(self):
+        return self.level == Level.MUST
+
+
+@dataclass(frozen=True)
+class Result:
+    check: Check
+    status: Status
+    reason: str
+    fix_url: str = ""
+    public_url: str = ""
+    fields: tuple[str, ...] = field(default=())
+    last_reviewed: date | None = None
+    next_review: date | None = None
+    blocks_publish: bool = True
+
+    @property
+    def passed(self):
+        return self.status in (Status.PASS, Status.WARN)
+
+    @property
+    def failed(self):
+        return self.status == Status.FAIL
+
+    @property
+    def applicable(self):
+        return self.status != Status.NOT_APPLICABLE
+
+
+class Registry:
+    def __init__(self):
+        self._checks: dict[str, Check] = {}
+
+    def register(self, check: Check) -> Check:
+        if check.id in self._checks:
+            raise ValueError(f"Check {check.id} is registered twice")
+        self._checks[check.id] = check
+        return check
+
+    def __iter__(self):
+        return iter(self._checks.values())
+
+    def __len__(self):
+        return len(self._checks)
+
+    def __getitem__(self, check_id) -> Check:
+        return self._checks[check_id]
+
+    def ids(self):
+        return list(self._checks)
+
+    def for_page_model(self, model):
+        return [c for c in self if c.page_model is not None and issubclass(model, c.page_model)]
+
+    @staticmethod
+    def editor_model(check):
+        models = check.page_model
+        return models[0] if isinstance(models, tuple) else models
+
+
+registry = Registry()
+
+
+def check(check_id, level, title, legal_basis, explanation, **options):
+    """Decorator: register the function as the check with this id."""
+
+    def decorator(function):
+        registry.register(
+            Check(
+                id=check_id,
+                level=Level(level),
+                title=title,
+                legal_basis=legal_basis,
+                explanation=explanation,
+                evaluate=function,
+                **options,
+            )
+        )
+        return function
+
+    return decorator

@@ -1,0 +1,194 @@
+"""The demo school's SEND text, written for parents in plain English."""
+
+from wagtail.rich_text import RichText
+
+
+def html(*parts):
+    """Paragraphs, and lists given as Python lists."""
+    out = []
+    for part in parts:
+        if isinstance(part, list):
+            out.append("<ul>" + "".join(f"<li>{item}</li>" for item in part) + "</ul>")
+        else:
+            out.append(f"<p>{part}</p>")
+    return RichText("".join(out))
+
+
+REPORT_INTRODUCTION = html(
+    "This report explains how Hollins Brook Primary School supports children with special "
+    "educational needs and disabilities (SEND). It answers the questions parents ask us "
+    "most. If something is not clear, please talk to us."
+)
+
+REPORT_SECTIONS = {
+    "kinds_of_need": html(
+        "We are a mainstream primary school. We welcome children with a wide range of needs, "
+        "including autism, dyslexia, speech and language difficulties, ADHD, anxiety, and "
+        "hearing or sight loss.",
+        "Some children need a little extra help for a short time. Others need support all "
+        "through school. Some have an Education, Health and Care (EHC) plan.",
+    ),
+    "identification": html(
+        "Teachers check every child's progress each term. If a child is finding learning, "
+        "friendships or behaviour hard, the teacher talks to you and to our SENCO.",
+        "You can raise a worry at any time: speak to the class teacher first. We may then "
+        "watch how your child learns, use simple checks, or ask a specialist such as a "
+        "speech and language therapist for advice. We always agree next steps with you.",
+    ),
+    "evaluating_effectiveness": html(
+        "We check that support is working by looking at each child's progress against "
+        "their targets at every review. We also ask children and parents what is helping.",
+        "The SENCO reports to governors each term on how well pupils with SEND are doing, "
+        "and we change what we offer when something is not working.",
+    ),
+    "assessing_progress": html(
+        "We follow a cycle of four steps: assess, plan, do and review.",
+        [
+            "<b>Assess</b>: we find out what your child finds easy and hard.",
+            "<b>Plan</b>: we agree targets and support with you and your child.",
+            "<b>Do</b>: the class teacher and support staff put the plan into action.",
+            "<b>Review</b>: every term we meet you to look at progress and decide what next.",
+        ],
+        "Your child's views are part of every review, in words or pictures.",
+    ),
+    "teaching_approach": html(
+        "Good teaching for every child comes first. Teachers break work into small steps, "
+        "use pictures and objects, check understanding often, and give extra time when it "
+        "is needed.",
+        "Teaching assistants work with small groups in class, and some children have short "
+        "sessions outside class for particular skills.",
+    ),
+    "adaptations": html(
+        "We change how we teach and the classroom itself so every child can take part. For "
+        "example:",
+        [
+            "visual timetables and clear routines",
+            "coloured overlays, larger print and word mats",
+            "seating that suits a child's hearing, sight or attention",
+            "movement breaks and a calm corner",
+            "laptops or voice-typing for children who find handwriting hard",
+        ],
+    ),
+    "additional_support": html(
+        "Extra help may include:",
+        [
+            "small reading, spelling and maths groups",
+            "speech and language sessions planned with the therapist",
+            "social skills and friendship groups",
+            "a nurture group at lunchtime",
+            "one-to-one support where a child's plan says so",
+        ],
+    ),
+    "activities": html(
+        "Every child can join clubs, trips, sports day and the Year 6 residential. We plan "
+        "ahead with you: we visit places first, check access, and arrange extra adults or "
+        "equipment where needed. There is no extra charge for the support.",
+    ),
+    "wellbeing": html(
+        "Each class has a trained adult children can talk to, and our learning mentor runs "
+        "small groups for children who are worried, angry or sad.",
+        "Children share their views through the school council and pupil surveys. We teach "
+        "about kindness and differences, and we act quickly on any bullying: children and "
+        "parents can report it to any member of staff.",
+    ),
+    "expertise": html(
+        "All teachers and teaching assistants have regular training on SEND, including "
+        "autism, speech and language, and supporting anxiety. Our SENCO holds the national "
+        "SENCO qualification.",
+        "We work with specialists from the council and the NHS, such as educational "
+        "psychologists and speech and language therapists, and buy in more advice when a "
+        "child needs it.",
+    ),
+    "equipment": html(
+        "We buy equipment that helps children learn, such as writing slopes, wobble "
+        "cushions and ear defenders, from the school's own budget. For specialist equipment "
+        "we ask the council or health services, and we keep you informed.",
+    ),
+    "parents": html(
+        "You know your child best, so we work with you at every step. If your child has SEN "
+        "support, we meet you at least three times a year to review progress and agree the "
+        "next plan. You can also ask to meet the SENCO at any time.",
+        "We share a short written plan after each meeting, and we tell you about training "
+        "and coffee mornings for parents.",
+    ),
+    "pupils": html(
+        "Children help set their own targets and tell us what helps them. Before each "
+        "review they fill in a 'my views' sheet, with help if they need it, and older "
+        "children can come to part of the meeting.",
+    ),
+    "complaints": html(
+        "Please talk to your child's class teacher first, then the SENCO or the headteacher. "
+        "Most worries are sorted out quickly this way.",
+        "If you are still unhappy, you can make a formal complaint using our complaints "
+        "procedure. You can also contact SENDIASS for free advice. For some decisions about "
+        "EHC plans, parents can use mediation or appeal to a tribunal.",
+    ),
+    "other_bodies": html(
+        "We work closely with health services (school nurse, speech and language therapy, "
+        "occupational therapy and children's mental health services), social care, the "
+        "council's SEND team, and local charities. We always ask your permission before we "
+        "share information or make a referral.",
+    ),
+    "support_services": html(
+        "Our local SEND Information, Advice and Support Service gives free, impartial advice "
+        "to parents and young people. They can help you understand the law, prepare for "
+        "meetings and go through the EHC process.",
+    ),
+    "transition": html(
+        "Moving on can be hard. Before a new class or school we:",
+        [
+            "arrange extra visits and a photo book of new rooms and adults",
+            "pass on your child's plan and what helps them",
+            "meet staff from the next school, with you if you wish",
+        ],
+        "From Year 5 we start talking about secondary school, and we think about the skills "
+        "children need as they grow up.",
+    ),
+    "local_offer": html(
+        "The council's Local Offer describes the SEND services available in our area. Our "
+        "own part of it, including the services we run in school, is on our Local Offer "
+        "page.",
+    ),
+    "looked_after": html(
+        "Our SENCO works closely with our designated teacher for children in care, so that "
+        "each child's personal education plan and SEN support fit together.",
+    ),
+    "contacts_policy": html(
+        "If you have a worry, talk to your child's class teacher first. You can also contact "
+        "the SENCO, the headteacher, or our SEND governor through the school office.",
+    ),
+}
+
+DISABILITY_INTRODUCTION = html(
+    "We welcome disabled children and make reasonable adjustments so they can take part in "
+    "everything school offers."
+)
+DISABILITY_ADMISSIONS = html(
+    "Applications from disabled children are treated in exactly the same way as any other "
+    "application, using the council's admission rules.",
+    "If a child's Education, Health and Care (EHC) plan names our school, we must admit the "
+    "child, and we will plan with the family before they start.",
+)
+DISABILITY_FAIR_TREATMENT = html(
+    "We make sure disabled pupils are not treated less favourably than others. We:",
+    [
+        "train all staff in equality and reasonable adjustments",
+        "plan trips, clubs and events so every child can join in",
+        "check our policies and our building for barriers",
+        "listen to pupils and parents and act on any concern",
+    ],
+)
+DISABILITY_PLAN_SUMMARY = html(
+    "Our accessibility plan sets out how, over three years, we will make it easier for "
+    "disabled pupils to learn, to move around the school and to get information."
+)
+
+PLAN_INTRODUCTION = html(
+    "This plan shows how we will improve access to school for disabled pupils over the next "
+    "three years. Governors check progress each year."
+)
+PLAN_INFORMATION_FORMATS = html(
+    "We can give any information in another format: large print, audio, easy read, braille "
+    "through the council's sensory team, or read aloud at a meeting. Just ask the school "
+    "office. We aim to provide it within ten school days, and sooner when it is urgent.",
+)

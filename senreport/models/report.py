@@ -1,0 +1,368 @@
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+
+from ..forms import StatutoryPageForm
+from ..report_items import (
+    BROAD_AREAS,
+    COMPLAINTS,
+    CONTACTS_POLICY,
+    KINDS_OF_NEED,
+    REPORT_ITEMS,
+    SENCO,
+    TEXT_ITEMS,
+)
+
+
+def a_year_after(day):
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def item_help(item):
+    requirement = (
+        "Required before publishing."
+        if item.must and item.text_required
+        else "Recommended."
+        if not item.must
+        else "Optional: the legal item is met by the school details."
+    )
+    if item.mainstream_only and item.must:
+        requirement = "Required before publishing for mainstream schools and nurseries."
+    return f"{item.guidance} {requirement} Legal basis: {item.legal_basis}."
+
+
+class SENInformationReportPage(Page):
+    """The SEN Information Report (Children and Families Act 2014 s.69; SEND Regulations
+    2014 Schedule 1): one section per legal item, each a question parents ask."""
+
+    introduction = RichTextField(
+        features=SHORT_TEXT_FEATURES,
+        blank=True,
+        help_text="A short welcome: what this report is and who it is for.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The law expects the report to be reviewed and updated every year.",
+    )
+    governors_approved_on = models.DateField("approved by governors on", null=True, blank=True)
+    governors_approved_by = models.CharField(
+        "approved by",
+        max_length=150,
+        blank=True,
+        help_text="For example, the full governing board, or the SEND committee.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave empty to set it to a year after the last review.",
+    )
+
+    senco_name = models.CharField("SENCO's name", max_length=150, blank=True)
+    senco_role = models.CharField(
+        "role",
+        max_length=150,
+        blank=True,
+        default="Special educational needs co-ordinator (SENCO)",
+        help_text="For example, 'SENCO and deputy headteacher'.",
+    )
+    senco_email = models.EmailField(
+        "work e-mail",
+        blank=True,
+        help_text="A shared role mailbox (such as senco@…) is better than a personal address.",
+    )
+    senco_phone = models.CharField("work phone", max_length=30, blank=True)
+    senco_qualification = models.CharField(
+        "qualification",
+        max_length=200,
+        blank=True,
+        help_text="Optional: for example, the National Professional Qualification for SENCOs.",
+    )
+
+    complaints_procedure_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="complaints procedure page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page that sets out your complaints procedure.",
+    )
+    complaints_procedure_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="or complaints procedure document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sen_policy_combined = models.BooleanField(
+        "this report is also our SEN policy",
+        default=False,
+    )
+    sen_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="SEN policy page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sen_policy_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="or SEN policy document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    paper_copy_statement = models.TextField(
+        blank=True,
+        default=(
+            "You can ask the school office for a free paper copy of this report, in large "
+            "print if that helps."
+        ),
+        help_text="Tell parents they can have a free paper copy, and how to ask for one.",
+    )
+
+    base_form_class = StatutoryPageForm
+    template = "senreport/sen_information_report_page.html"
+    parent_page_types = ["senreport.SENDSectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    footer_label = "SEN Information Report"
+    footer_order = 10
+
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        *(index.SearchField(item.field) for item in TEXT_ITEMS),
+    ]
+
+    class Meta:
+        verbose_name = "SEN Information Report"
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = a_year_after(self.last_reviewed)
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError({"next_review_due": "The next review must come after the last."})
+        if self.last_reviewed and self.last_reviewed > date.today():
+            raise ValidationError({"last_reviewed": "The last review cannot be in the future."})
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = a_year_after(self.last_reviewed)
+        super().save(*args, **kwargs)
+
+    def heading_for(self, item):
+        return getattr(self, item.heading_field, "") or item.question
+
+    @property
+    def broad_areas(self):
+        """The labels of the broad areas of need the school ticked."""
+        return [label for field, label in BROAD_AREAS if getattr(self, field)]
+
+    @property
+    def has_senco_contact(self):
+        return bool(self.senco_name and (self.senco_email or self.senco_phone))
+
+    @property
+    def complaints_procedure_url(self):
+        if self.complaints_procedure_page and self.complaints_procedure_page.live:
+            return self.complaints_procedure_page.url
+        if self.complaints_procedure_document:
+            return self.complaints_procedure_document.url
+        return ""
+
+    @property
+    def sen_policy_url(self):
+        if self.sen_policy_page and self.sen_policy_page.live:
+            return self.sen_policy_page.url
+        if self.sen_policy_document:
+            return self.sen_policy_document.url
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        from ..reading import report_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(report_context(self, request))
+        return context
+
+
+# The sections' fields, made from the one list of report items: a heading that editors
+# may reword (the parent-facing question by default) and the text of the section.
+for _item in REPORT_ITEMS:
+    SENInformationReportPage.add_to_class(
+        _item.heading_field,
+        models.CharField(
+            "heading parents see",
+            max_length=200,
+            default=_item.question,
+            help_text="The question this section answers, in the words parents use.",
+        ),
+    )
+    if _item in TEXT_ITEMS:
+        SENInformationReportPage.add_to_class(
+            _item.field,
+            RichTextField(
+                _item.question,
+                features=PARAGRAPH_FEATURES,
+                blank=True,
+                help_text=item_help(_item),
+            ),
+        )
+for _field, _label in BROAD_AREAS:
+    SENInformationReportPage.add_to_class(_field, models.BooleanField(_label, default=False))
+del _item, _field, _label
+
+
+def _item_panel(item):
+    extra = []
+    if item is KINDS_OF_NEED:
+        extra = [
+            MultiFieldPanel(
+                [FieldPanel(field) for field, _ in BROAD_AREAS],
+                heading="The four broad areas of need (SEND Code of Practice 6.28 to 6.35)",
+                help_text="Tick at least one area that the school provides for.",
+            )
+        ]
+    elif item is COMPLAINTS:
+        extra = [
+            FieldRowPanel(
+                [
+                    FieldPanel("complaints_procedure_page"),
+                    FieldPanel("complaints_procedure_document"),
+                ]
+            )
+        ]
+    elif item is CONTACTS_POLICY:
+        extra = [
+            FieldPanel("sen_policy_combined"),
+            FieldRowPanel([FieldPanel("sen_policy_page"), FieldPanel("sen_policy_document")]),
+        ]
+    if item is SENCO:
+        fields = [
+            FieldPanel("senco_name"),
+            FieldPanel("senco_role"),
+            FieldRowPanel([FieldPanel("senco_email"), FieldPanel("senco_phone")]),
+            FieldPanel("senco_qualification"),
+        ]
+        return MultiFieldPanel(
+            [FieldPanel(item.heading_field), *fields],
+            heading=item.question,
+            help_text=item_help(item),
+        )
+    return MultiFieldPanel(
+        [FieldPanel(item.heading_field), *extra, FieldPanel(item.field)],
+        heading=item.question,
+    )
+
+
+def _panels_for(items):
+    return [_item_panel(item) for item in REPORT_ITEMS if item.field in items]
+
+
+SENInformationReportPage.edit_handler = TabbedInterface(
+    [
+        ObjectList(
+            [
+                HelpPanel(
+                    content=(
+                        "<p>Each section answers one question the law says your report "
+                        "must cover. Write for parents: short sentences, everyday words. "
+                        "You can save a draft at any time; publishing checks that every "
+                        "required section is filled in.</p>"
+                    )
+                ),
+                FieldPanel("title"),
+                FieldPanel("introduction"),
+                MultiFieldPanel(
+                    [
+                        FieldRowPanel(
+                            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
+                        ),
+                        FieldRowPanel(
+                            [
+                                FieldPanel("governors_approved_on"),
+                                FieldPanel("governors_approved_by"),
+                            ]
+                        ),
+                    ],
+                    heading="Review and approval",
+                    help_text=(
+                        "Review the report at least once a year (SEND Code of Practice 6.79). "
+                        "These dates are shown at the top of the report."
+                    ),
+                ),
+                FieldPanel("paper_copy_statement"),
+            ],
+            heading="About the report",
+        ),
+        ObjectList(
+            _panels_for(
+                {
+                    "kinds_of_need",
+                    "identification",
+                    "evaluating_effectiveness",
+                    "assessing_progress",
+                    "teaching_approach",
+                    "adaptations",
+                    "additional_support",
+                    "activities",
+                    "wellbeing",
+                }
+            ),
+            heading="Needs and teaching",
+        ),
+        ObjectList(
+            _panels_for(
+                {
+                    "senco",
+                    "expertise",
+                    "equipment",
+                    "parents",
+                    "pupils",
+                    "complaints",
+                    "other_bodies",
+                }
+            ),
+            heading="People and working together",
+        ),
+        ObjectList(
+            _panels_for(
+                {
+                    "support_services",
+                    "transition",
+                    "local_offer",
+                    "looked_after",
+                    "contacts_policy",
+                }
+            ),
+            heading="Advice, moving on and the Local Offer",
+        ),
+        ObjectList(Page.promote_panels, heading="Promote"),
+    ]
+)

@@ -1,0 +1,102 @@
+"""What the SEND page templates show, gathered in one place per page (templates only show)."""
+
+from dataclasses import dataclass
+
+from wagtail.models import Site
+
+from .report_items import (
+    COMPLAINTS,
+    CONTACTS_POLICY,
+    KINDS_OF_NEED,
+    LOCAL_OFFER,
+    REPORT_ITEMS,
+    SENCO,
+    SUPPORT_SERVICES,
+)
+from .text import has_text
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    heading: str
+    kind: str
+    text: object = None
+
+
+def site_page(model, site):
+    if site is None:
+        return None
+    return (
+        model.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .order_by("path")
+        .first()
+    )
+
+
+def report_sections(page):
+    sections = []
+    for item in REPORT_ITEMS:
+        text = getattr(page, item.field, None) if item is not SENCO else None
+        special = item in (KINDS_OF_NEED, SENCO, COMPLAINTS, SUPPORT_SERVICES, LOCAL_OFFER)
+        special = special or item is CONTACTS_POLICY
+        if not (special or has_text(text)):
+            continue
+        if item is SENCO and not page.senco_name:
+            continue
+        kind = item.field if special else "text"
+        sections.append(Section(item.anchor, page.heading_for(item), kind, text))
+    return sections
+
+
+def disability_sections(disability_page):
+    from .models.disability import DISABILITY_SECTIONS
+
+    if disability_page is None:
+        return []
+    return [
+        Section(anchor, heading, kind, getattr(disability_page, kind, None))
+        for kind, anchor, heading in DISABILITY_SECTIONS
+    ]
+
+
+def report_context(page, request):
+    from .models import AccessibilityPlanPage, DisabilityAccessPage
+
+    site = request_site(page, request)
+    disability_page = site_page(DisabilityAccessPage, site)
+    sections = report_sections(page)
+    disability = disability_sections(disability_page)
+    return {
+        "sections": sections,
+        "disability_page": disability_page,
+        "disability_sections": disability,
+        "accessibility_plan_page": site_page(AccessibilityPlanPage, site),
+        "contents": [(s.anchor, s.heading) for s in sections + disability],
+    }
+
+
+def disability_context(page, request):
+    from .models import AccessibilityPlanPage, SENInformationReportPage
+
+    site = request_site(page, request)
+    return {
+        "disability_sections": disability_sections(page),
+        "report_page": site_page(SENInformationReportPage, site),
+        "accessibility_plan_page": site_page(AccessibilityPlanPage, site),
+    }
+
+
+def plan_context(page, request):
+    from .models import DisabilityAccessPage
+
+    return {
+        "strands": page.actions_by_strand(),
+        "disability_page": site_page(DisabilityAccessPage, request_site(page, request)),
+    }
+
+
+def request_site(page, request):
+    return (Site.find_for_request(request) if request else None) or page.get_site()

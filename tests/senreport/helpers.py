@@ -1,0 +1,47 @@
+"""Build the page editor's POST data from a page instance, as a browser would send it."""
+
+from django.db import models
+from wagtail.fields import RichTextField
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+
+def form_data_for(page, **overrides):
+    """POST data for the page's editor holding the instance's values (and `overrides`).
+
+    Rich text is given as HTML; InlinePanel children as a list of dicts under their
+    relation name.
+    """
+    form_class = type(page).get_edit_handler().get_form_class()
+    data = {}
+    for name in form_class._meta.fields:
+        field = page._meta.get_field(name)
+        value = overrides.pop(name) if name in overrides else getattr(page, field.attname)
+        data[name] = _form_value(field, value)
+    for name, rows in list(overrides.items()):
+        if isinstance(rows, list):
+            data[name] = inline_formset(rows)
+            overrides.pop(name)
+    data.update(overrides)
+    return nested_form_data({k: v for k, v in data.items() if v is not None})
+
+
+def _form_value(field, value):
+    if isinstance(field, RichTextField):
+        return rich_text(str(getattr(value, "source", value) or ""))
+    if isinstance(field, models.BooleanField):
+        return "on" if value else None
+    if isinstance(field, models.DateField):
+        return value.isoformat() if value else ""
+    if value is None:
+        return ""
+    return value
+
+
+def child_rows(objects, fields):
+    return [{name: _plain(getattr(obj, name)) for name in fields} for obj in objects]
+
+
+def _plain(value):
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return "" if value is None else value

@@ -1,0 +1,299 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import SchoolSettings
+from senreport.compliance import registry
+from senreport.demo import build_report
+from senreport.models import DisabilityAccessPage, SENDSectionPage, SENInformationReportPage
+from senreport.report_items import REPORT_ITEMS, SENCO, TEXT_ITEMS
+from senreport.text import has_text, plain_text
+from tests.senreport.helpers import form_data_for
+
+REPORT_URL = "/send/sen-information-report/"
+
+
+def report_page():
+    return SENInformationReportPage.objects.get()
+
+
+def add_url(section):
+    return f"/admin/pages/add/senreport/seninformationreportpage/{section.pk}/"
+
+
+def edit_url(page):
+    return f"/admin/pages/{page.pk}/edit/"
+
+
+# How an editor empties each *must* item that guards publishing. Keyed by check id, so a
+# new must check without an entry here fails `test_every_guarding_check_is_covered`.
+def _blank_text(field):
+    return lambda data, school: data.update({field: _empty_rich_text()})
+
+
+def _empty_rich_text():
+    from wagtail.test.utils.form_data import rich_text
+
+    return rich_text("")
+
+
+EMPTIERS = {
+    item.check_id: _blank_text(item.field)
+    for item in TEXT_ITEMS
+    if item.must and item.text_required
+}
+EMPTIERS.update(
+    {
+        "sir.reviewed": lambda data, school: data.update({"last_reviewed": ""}),
+        "sir.senco": lambda data, school: data.update({"senco_email": "", "senco_phone": ""}),
+        "sir.support_services": lambda data, school: school.update(sendiass_name=""),
+        "sir.local_offer": lambda data, school: school.update(local_authorities=[]),
+    }
+)
+
+
+def guarding_must_checks():
+    return [
+        c
+        for c in registry.for_page_model(SENInformationReportPage)
+        if c.is_must and c.guards_publish
+    ]
+
+
+def test_every_guarding_check_is_covered():
+    assert {c.id for c in guarding_must_checks()} == set(EMPTIERS)
+
+
+@pytest.mark.django_db
+class TestPublishingRule:
+    @pytest.fixture(autouse=True)
+    def setup(self, demo, admin_client):
+        self.client = admin_client
+        self.report = report_page()
+        self.school = SchoolSettings.objects.get()
+
+    def post(self, data, action="action-publish"):
+        data = dict(data)
+        if action:
+            data[action] = action.split("-", 1)[1]
+        return self.client.post(edit_url(self.report), data, follow=True)
+
+    @pytest.mark.parametrize("check_id", sorted(EMPTIERS))
+    def test_publish_refused_naming_the_missing_item(self, check_id):
+        check = registry[check_id]
+        data = form_data_for(self.report)
+        school_changes = {}
+        EMPTIERS[check_id](data, school_changes)
+        for name, value in school_changes.items():
+            setattr(self.school, name, value)
+        self.school.save()
+        before = self.report.latest_revision_id
+
+        response = self.post(data)
+
+        content = response.content.decode()
+        assert "cannot be published until" in content
+        name = check.name_on_page(self.report) if check.name_on_page else check.title
+        assert f"“{name}”" in content.replace("&#x27;", "'")
+        self.report.refresh_from_db()
+        assert self.report.latest_revision_id == before
+        assert self.report.live
+
+    def test_several_missing_items_are_all_named_in_one_message(self):
+        data = form_data_for(self.report)
+        EMPTIERS["sir.wellbeing"](data, {})
+        EMPTIERS["sir.transition"](data, {})
+        content = self.post(data).content.decode().replace("&#x27;", "'")
+        assert "these 2 items are filled in" in content
+        assert "“What support is there for emotional, mental and social development?”" in content
+        assert "How are pupils supported when they move between phases" in content
+
+    def test_missing_fields_are_marked_in_place(self):
+        data = form_data_for(self.report)
+        EMPTIERS["sir.wellbeing"](data, {})
+        response = self.post(data)
+        form = response.context["form"]
+        assert form.errors["wellbeing"] == ["Required before publishing."]
+
+    def test_renamed_heading_is_used_in_the_refusal(self):
+        data = form_data_for(self.report, wellbeing_heading="How do you look after feelings?")
+        EMPTIERS["sir.wellbeing"](data, {})
+        content = self.post(data).content.decode().replace("&#x27;", "'")
+        assert "“How do you look after feelings?”" in content
+
+    def test_submitting_for_moderation_is_refused_too(self):
+        data = form_data_for(self.report)
+        EMPTIERS["sir.parents"](data, {})
+        content = self.post(data, action="action-submit").content.decode()
+        assert "cannot be published until" in content
+        self.report.refresh_from_db()
+        assert self.report.current_workflow_state is None
+
+    def test_draft_saves_with_items_missing(self):
+        data = form_data_for(self.report)
+        for check_id in ("sir.wellbeing", "sir.transition", "sir.reviewed"):
+            EMPTIERS[check_id](data, {})
+        before = self.report.latest_revision_id
+        response = self.post(data, action=None)
+        assert response.status_code == 200
+        assert "cannot be published" not in response.content.decode()
+        self.report.refresh_from_db()
+        assert self.report.latest_revision_id != before
+        assert self.report.has_unpublished_changes
+        draft = self.report.get_latest_revision_as_object()
+        assert not has_text(draft.wellbeing)
+
+    def test_complete_report_publishes(self):
+        data = form_data_for(self.report, senco_phone="01632 960 999")
+        self.post(data)
+        self.report.refresh_from_db()
+        assert self.report.senco_phone == "01632 960 999"
+        assert not self.report.has_unpublished_changes
+
+
+class ReportPageTests(WagtailPageTestCase):
+    def setUp(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        call_command("seed_demo", stdout=StringIO())
+        self.login()
+        self.report = report_page()
+        self.section = SENDSectionPage.objects.get()
+
+    def test_renderable_editable_previewable(self):
+        data = form_data_for(self.report)
+        self.assertPageIsRenderable(self.report)
+        self.assertPageIsEditable(self.report, post_data=data)
+        self.assertPageIsPreviewable(self.report, post_data=data)
+
+    def test_tree_rules(self):
+        self.assertAllowedParentPageTypes(SENInformationReportPage, {SENDSectionPage})
+        self.assertAllowedSubpageTypes(SENInformationReportPage, set())
+
+    def test_can_create_through_the_admin(self):
+        self.report.delete()
+        home = Page.objects.get(depth=2)
+        data = form_data_for(build_report(home), slug="sen-report", title="Our SEN report")
+        data["action-publish"] = "publish"
+        self.assertCanCreate(self.section, SENInformationReportPage, data)
+        created = SENInformationReportPage.objects.get(slug="sen-report")
+        self.assertTrue(created.live)
+        self.assertTrue(created.next_review_due)
+
+    def test_next_review_defaults_to_a_year_after_the_last(self):
+        self.report.next_review_due = None
+        self.report.last_reviewed = self.report.last_reviewed.replace(month=3, day=1)
+        self.report.save()
+        self.assertEqual(
+            self.report.next_review_due,
+            self.report.last_reviewed.replace(year=self.report.last_reviewed.year + 1),
+        )
+
+
+@pytest.mark.django_db
+def test_rendered_report_holds_every_item(demo, client):
+    report = report_page()
+    html = client.get(REPORT_URL).content.decode().replace("&#x27;", "'")
+    for item in REPORT_ITEMS:
+        assert f'id="{item.anchor}"' in html
+        assert f'<a href="#{item.anchor}">' in html
+        assert report.heading_for(item) in html
+    # The SENCO's contact, the Local Offer and SENDIASS as visible links.
+    assert "Contact the SENCO" in html
+    assert '<a href="mailto:senco@hollinsbrook.example">' in html
+    assert '<a href="tel:01632960215">01632 960 215</a>' in html
+    assert '<a href="https://www.westmere.example/send/local-offer">' in html
+    assert '<a href="https://www.westmere-sendiass.example/">' in html
+    # The review dates near the top.
+    top = plain_text(html.split('id="contents-heading"')[0])
+    assert f"Last reviewed {report.last_reviewed:%-d %B %Y}" in top
+    assert f"next review {report.next_review_due:%-d %B %Y}" in top
+    # The disability items, with the two pages linked both ways.
+    for anchor in (
+        "disabled-pupils-admissions",
+        "disabled-pupils-fair-treatment",
+        "disabled-pupils-facilities",
+        "accessibility-plan",
+    ):
+        assert f'id="{anchor}"' in html
+    assert 'href="/send/disability-and-access/"' in html
+    access_html = client.get("/send/disability-and-access/").content.decode()
+    assert f'href="{REPORT_URL}"' in access_html
+
+
+@pytest.mark.django_db
+def test_anchors_stay_the_same_when_headings_change(demo, client):
+    report = report_page()
+    before = client.get(REPORT_URL).content.decode()
+    report.wellbeing_heading = "Feelings, friendships and bullying"
+    report.save_revision().publish()
+    after = client.get(REPORT_URL).content.decode()
+    assert "Feelings, friendships and bullying" in after
+    assert 'id="wellbeing"' in before and 'id="wellbeing"' in after
+    assert '<a href="#wellbeing">Feelings, friendships and bullying</a>' in after
+
+
+@pytest.mark.django_db
+def test_report_reads_without_the_senco_box_when_no_senco(demo, client):
+    report = report_page()
+    report.senco_name = ""
+    report.save_revision().publish()
+    html = client.get(REPORT_URL).content.decode()
+    assert "Contact the SENCO" not in html
+
+
+def render_query_count(client, url):
+    client.get(url)  # warm the per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+# Pinned: the site, Wagtail's routing and privacy checks, the settings, the navigation, the
+# breadcrumb, the footer's statutory links, and the disability and plan pages the report
+# shows. A change here is a decision, not an accident.
+REPORT_QUERIES = 19
+
+
+@pytest.mark.django_db
+def test_report_render_query_count_is_pinned_and_flat(demo, client):
+    short = render_query_count(client, REPORT_URL)
+    report = report_page()
+    for item in TEXT_ITEMS:
+        setattr(
+            report,
+            item.field,
+            "".join(f"<p>Paragraph {n} of a long answer.</p>" for n in range(40)),
+        )
+    report.save_revision().publish()
+    long = render_query_count(client, REPORT_URL)
+    assert short == long == REPORT_QUERIES
+
+
+@pytest.mark.django_db
+def test_report_reachable_in_two_clicks_from_home(demo, client):
+    home = client.get("/").content.decode()
+    assert 'href="/send/"' in home
+    section = client.get("/send/").content.decode()
+    assert f'href="{REPORT_URL}"' in section
+
+
+@pytest.mark.django_db
+def test_special_school_need_not_publish_mainstream_items(demo, admin_client):
+    school = SchoolSettings.objects.get()
+    school.school_type = "special"
+    school.save()
+    report = report_page()
+    data = form_data_for(report)
+    EMPTIERS["sir.identification"](data, {})
+    data["action-publish"] = "publish"
+    admin_client.post(edit_url(report), data)
+    report.refresh_from_db()
+    assert not has_text(report.identification)
+    assert SENCO.mainstream_only
+    assert DisabilityAccessPage.objects.live().exists()
