@@ -6,8 +6,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 logger = logging.getLogger(__name__)
 
-REQUIRED_MESSAGE = "Required before publishing."
-
 
 class StatutoryPageForm(WagtailAdminPageForm):
     """Runs the page's own *must* compliance checks when the editor publishes or submits
@@ -29,9 +27,7 @@ class StatutoryPageForm(WagtailAdminPageForm):
         for result in problems:
             name_on_page = result.check.name_on_page
             names.append(name_on_page(self.instance) if name_on_page else result.check.title)
-            for field_name in result.fields:
-                if field_name in self.fields and field_name not in self.errors:
-                    self.add_error(field_name, REQUIRED_MESSAGE)
+        # The summary first: the admin lists the form's errors in the order they were added.
         noun = self.instance._meta.verbose_name
         self.add_error(
             None,
@@ -41,6 +37,14 @@ class StatutoryPageForm(WagtailAdminPageForm):
             + "; ".join(f"“{name}”" for name in names)
             + ". You can still save a draft.",
         )
+        # Each reason beside the field it concerns, or under the summary if it has none.
+        for result in problems:
+            marked = [name for name in result.fields if name in self.fields]
+            for field_name in marked:
+                if field_name not in self.errors:
+                    self.add_error(field_name, result.reason)
+            if not marked:
+                self.add_error(None, result.reason)
         logger.info(
             "Publish refused for %s %r: %s",
             noun,

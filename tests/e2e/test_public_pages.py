@@ -9,6 +9,9 @@ PAGES = {
     "standard": "/about-us/",
     "standard-nested": "/policies/complaints-procedure/",
     "send-section": "/send/",
+    "sen-report": "/send/sen-information-report/",
+    "disability-access": "/send/disability-and-access/",
+    "accessibility-plan": "/send/accessibility-plan/",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

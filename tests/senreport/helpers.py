@@ -13,7 +13,10 @@ def form_data_for(page, **overrides):
     """
     form_class = type(page).get_edit_handler().get_form_class()
     data = {}
+    model_fields = {f.name for f in page._meta.get_fields()}
     for name in form_class._meta.fields:
+        if name not in model_fields:
+            continue
         field = page._meta.get_field(name)
         value = overrides.pop(name) if name in overrides else getattr(page, field.attname)
         data[name] = _form_value(field, value)
@@ -31,7 +34,7 @@ def _form_value(field, value):
     if isinstance(field, models.BooleanField):
         return "on" if value else None
     if isinstance(field, models.DateField):
-        return value.isoformat() if value else ""
+        return value.isoformat() if hasattr(value, "isoformat") else (value or "")
     if value is None:
         return ""
     return value

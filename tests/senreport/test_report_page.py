@@ -115,7 +115,10 @@ class TestPublishingRule:
         EMPTIERS["sir.wellbeing"](data, {})
         response = self.post(data)
         form = response.context["form"]
-        assert form.errors["wellbeing"] == ["Required before publishing."]
+        assert form.errors["wellbeing"] == [
+            "The section “What support is there for emotional, mental and social development?” "
+            "is empty."
+        ]
 
     def test_renamed_heading_is_used_in_the_refusal(self):
         data = form_data_for(self.report, wellbeing_heading="How do you look after feelings?")
