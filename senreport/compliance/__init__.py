@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 
 from .data import SiteData
 from .registry import Check, Level, Outcome, Result, Status, check, registry
@@ -33,6 +35,8 @@ __all__ = [
 def evaluate(check: Check, data: SiteData) -> Result:
     if check.page_model is None or check.fix_in_settings:
         fix_url = data.settings_url()
+    elif registry.editor_model(check) is Page:
+        fix_url = reverse("wagtailadmin_explore", args=[data.site.root_page_id])
     else:
         fix_url = data.page_admin_url(registry.editor_model(check))
     if check.mainstream_only and not data.school.is_mainstream:
@@ -44,6 +48,8 @@ def evaluate(check: Check, data: SiteData) -> Result:
             fix_url=data.settings_url(),
         )
     outcome = check.evaluate(data)
+    if outcome.fix_page is not None and outcome.fix_page.pk:
+        fix_url = reverse("wagtailadmin_pages:edit", args=[outcome.fix_page.pk])
     return Result(
         check,
         outcome.status,

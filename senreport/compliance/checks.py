@@ -8,9 +8,12 @@ import re
 from datetime import timedelta
 
 from django.utils import timezone
+from wagtail.models import Page
 
+from .. import readability
 from .. import report_items as items
 from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformationReportPage, Strand
+from ..privacy import find_pupil_data, page_text
 from ..report_items import BROAD_AREAS
 from ..text import has_text, plain_text
 from .registry import Outcome, check
@@ -281,6 +284,31 @@ for _item in items.REPORT_ITEMS:
             page_model=REPORT,
             guards_publish=False,
         )(sir_contribution_local_offer)
+
+
+@check(
+    "sir.plain_language",
+    "should",
+    "The report is written in clear, plain English",
+    "SEND Code of Practice 6.81",
+    f"The report's Flesch reading ease should be {readability.TARGET} or more: short "
+    "sentences and everyday words. SEND acronyms are explained by the glossary.",
+    page_model=REPORT,
+    guards_publish=False,
+)
+def sir_plain_language(data):
+    report = data.page(REPORT)
+    if report is None:
+        return Outcome.fail(NO_REPORT)
+    score = readability.reading_ease(readability.report_text(report))
+    where = {"page": report}
+    if score is None:
+        return Outcome.fail(readability.describe(score), **where)
+    message = f"Reading ease {score:.0f} (target {readability.TARGET} or more). "
+    message += readability.describe(score)
+    if score < readability.TARGET:
+        return Outcome.fail(message, **where)
+    return Outcome.ok(message, **where)
 
 
 # 2. Disability information (Children and Families Act 2014 s.69(3)(b))
@@ -677,3 +705,27 @@ def school_paper_copy(data):
             fields=("paper_copy_statement",),
         )
     return Outcome.ok(page=report, anchor="paper-copy")
+
+
+@check(
+    "dp.no_pupil_data",
+    "must",
+    "No identifiable pupil data on published SEND pages",
+    "UK GDPR Articles 5 and 9; ICO anonymisation code of practice",
+    "No Unique Pupil Numbers, no dates of birth next to names, and no counts under 5 in a "
+    "breakdown of pupils.",
+    page_model=Page,
+)
+def dp_no_pupil_data(data):
+    pages = [data.publishing] if data.publishing is not None else data.send_pages()
+    for page in pages:
+        findings = find_pupil_data(page_text(page, data.children_of(page)))
+        if findings:
+            quoted = "; ".join(f"{kind}: “{words}”" for kind, words in findings[:5])
+            return Outcome.fail(
+                f"“{page.title}” seems to hold personal data about pupils ({quoted}). "
+                "Remove it or give figures without small numbers.",
+                page=page,
+                fix_page=page,
+            )
+    return Outcome.ok(f"Checked {len(pages)} SEND page(s).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
@@ -52,6 +53,43 @@ class SiteData:
         if page is None or not page.pk:
             return []
         return list(getattr(page, relation).all())
+
+    def send_pages(self):
+        """Every live SEND page of the site (the SEND section, what is under it, and the
+        statutory page types wherever they are), specific."""
+        from wagtail.models import Page
+
+        from home.templatetags.navigation_tags import statutory_page_models
+
+        from ..models import SENDSectionPage
+
+        if not hasattr(self, "_send_pages"):
+            root = self.site.root_page
+            sections = SENDSectionPage.objects.live().descendant_of(root).only("path")
+            condition = Q(pk__in=[])
+            for section in sections:
+                condition |= Q(path__startswith=section.path)
+            models = statutory_page_models()
+            pages = (
+                Page.objects.live()
+                .public()
+                .descendant_of(root, inclusive=True)
+                .filter(condition | Q(pk__in=Page.objects.type(*models).values("pk")))
+                .order_by("path")
+                .specific()
+            )
+            self._send_pages = list(pages)
+        return self._send_pages
+
+    @property
+    def publishing(self):
+        """The page being published, when the publish guard is asking; else None."""
+        return next(iter(self._overrides.values()), None)
+
+    def children_of(self, page):
+        """Children to read for a page: the editor's unsaved ones for the page being
+        published, else None (read from the database)."""
+        return self._children if self.is_override(page) else None
 
     # Admin addresses where things are fixed.
 

@@ -44,6 +44,8 @@ class Outcome:
     # False when the failure lies outside the page being published (another page is not
     # live yet): it shows on the dashboard but does not hold this page back.
     blocks_publish: bool = True
+    # The page whose editor fixes the failure, when it is not the check's page type.
+    fix_page: object = None
 
     @classmethod
     def ok(cls, reason="", **kwargs):

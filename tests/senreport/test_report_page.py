@@ -33,10 +33,14 @@ def _blank_text(field):
     return lambda data, school: data.update({field: _empty_rich_text()})
 
 
-def _empty_rich_text():
+def _rich_text(html):
     from wagtail.test.utils.form_data import rich_text
 
-    return rich_text("")
+    return rich_text(html)
+
+
+def _empty_rich_text():
+    return _rich_text("")
 
 
 EMPTIERS = {
@@ -50,6 +54,10 @@ EMPTIERS.update(
         "sir.senco": lambda data, school: data.update({"senco_email": "", "senco_phone": ""}),
         "sir.support_services": lambda data, school: school.update(sendiass_name=""),
         "sir.local_offer": lambda data, school: school.update(local_authorities=[]),
+        # Not an empty item but a forbidden one: pupil data in a section.
+        "dp.no_pupil_data": lambda data, school: data.update(
+            {"pupils": _rich_text("<p>Jay Smith, DOB 12/03/2016, chose his own targets.</p>")}
+        ),
     }
 )
 
@@ -300,3 +308,14 @@ def test_special_school_need_not_publish_mainstream_items(demo, admin_client):
     assert not has_text(report.identification)
     assert SENCO.mainstream_only
     assert DisabilityAccessPage.objects.live().exists()
+
+
+@pytest.mark.django_db
+def test_pupil_data_refusal_quotes_the_words(demo, admin_client):
+    report = report_page()
+    data = form_data_for(report)
+    EMPTIERS["dp.no_pupil_data"](data, {})
+    data["action-publish"] = "publish"
+    content = admin_client.post(edit_url(report), data, follow=True).content.decode()
+    assert "No identifiable pupil data on published SEND pages" in content
+    assert "a date of birth: “DOB 12/03/2016”" in content
