@@ -262,7 +262,16 @@ def seed_standard_pages(home, log):
     return about
 
 
+def seed_site(site, log):
+    """Serve the demo on the address `make run` uses, unless someone chose another."""
+    if (site.hostname, site.port) == ("localhost", 80):
+        site.hostname, site.port, site.site_name = "127.0.0.1", 8000, SCHOOL_NAME
+        site.save()
+        log("Set the site's address to http://127.0.0.1:8000")
+
+
 def seed(site, log):
+    seed_site(site, log)
     seed_settings(site, log)
     home = seed_home(site, log)
     seed_standard_pages(home, log)

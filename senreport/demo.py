@@ -8,6 +8,7 @@ from wagtail.models import Page
 from home.demo import ensure_child, p
 
 from . import demo_content as text
+from .compliance.data import a_year_after
 from .models import (
     FACILITIES,
     AccessibilityPlanAction,
@@ -16,9 +17,9 @@ from .models import (
     DisabilityAccessPage,
     SENDSectionPage,
     SENInformationReportPage,
+    StatutoryInformationPage,
     Strand,
 )
-from .models.report import a_year_after
 
 
 def seed_send_section(home, log):
@@ -92,6 +93,7 @@ def build_disability_page():
         less_favourable_treatment=text.DISABILITY_FAIR_TREATMENT,
         accessibility_plan_summary=text.DISABILITY_PLAN_SUMMARY,
         other_facilities="Adjustable-height tables in every classroom.",
+        last_reviewed=timezone.localdate() - timedelta(days=45),
     )
     notes = {
         "step_free_entrance": "Main entrance on Mill Lane, with a ramp and a wide door.",
@@ -190,3 +192,19 @@ def seed(site, log):
     ensure_child(section, "sen-information-report", lambda: build_report(home), log)
     ensure_child(section, "disability-and-access", build_disability_page, log)
     ensure_child(section, "accessibility-plan", build_plan, log)
+    ensure_child(section, "statutory-information", build_statutory_page, log)
+
+
+def build_statutory_page():
+    return StatutoryInformationPage(
+        title="Statutory SEND information",
+        search_description=(
+            "For inspectors, governors and the council: every item the law asks us to "
+            "publish, where it is, and when it was last reviewed."
+        ),
+        introduction=p(
+            "Every item of SEND information the law asks a school to publish, with a link "
+            "to where it is on this website, when it was last reviewed and the law behind "
+            "it."
+        ),
+    )

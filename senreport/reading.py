@@ -100,3 +100,30 @@ def plan_context(page, request):
 
 def request_site(page, request):
     return (Site.find_for_request(request) if request else None) or page.get_site()
+
+
+# What the public statutory-information page says of each status: facts, not reasons.
+PUBLIC_STATUS = {
+    "pass": "Met",
+    "warn": "Met",
+    "fail": "Not met",
+    "not_applicable": "Does not apply",
+}
+
+
+def statutory_groups(site):
+    """The compliance report and its results grouped by the checklist's sections."""
+    from .compliance import evaluate_site
+    from .models.statutory import GROUPS
+
+    report = evaluate_site(site)
+    groups = []
+    for prefix, label in GROUPS:
+        rows = [
+            {"result": r, "public_status": PUBLIC_STATUS[r.status]}
+            for r in report.results
+            if r.check.id.split(".")[0] == prefix
+        ]
+        if rows:
+            groups.append({"prefix": prefix, "label": label, "rows": rows})
+    return report, groups

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from .data import SiteData
+from .data import SiteData, review_dates
 from .registry import Check, Level, Outcome, Result, Status, check, registry
 
 __all__ = [
@@ -48,6 +48,9 @@ def evaluate(check: Check, data: SiteData) -> Result:
             fix_url=data.settings_url(),
         )
     outcome = check.evaluate(data)
+    last_reviewed, next_review = outcome.last_reviewed, outcome.next_review
+    if last_reviewed is None and outcome.page is not None:
+        last_reviewed, next_review = review_dates(outcome.page)
     if outcome.fix_page is not None and outcome.fix_page.pk:
         fix_url = reverse("wagtailadmin_pages:edit", args=[outcome.fix_page.pk])
     return Result(
@@ -57,9 +60,10 @@ def evaluate(check: Check, data: SiteData) -> Result:
         fix_url=fix_url,
         public_url=data.public_url(outcome.page, outcome.anchor),
         fields=outcome.fields,
-        last_reviewed=outcome.last_reviewed,
-        next_review=outcome.next_review,
+        last_reviewed=last_reviewed,
+        next_review=next_review,
         blocks_publish=outcome.blocks_publish,
+        page_title=outcome.page.title if outcome.page is not None else "",
     )
 
 

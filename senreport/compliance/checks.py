@@ -16,6 +16,7 @@ from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformation
 from ..privacy import find_pupil_data, page_text
 from ..report_items import BROAD_AREAS
 from ..text import has_text, plain_text
+from .data import a_year_after
 from .registry import Outcome, check
 
 REPORT = SENInformationReportPage
@@ -95,8 +96,6 @@ def sir_reviewed(data):
         return Outcome.fail(NO_REPORT)
     next_review = report.next_review_due
     if report.last_reviewed and not next_review:
-        from ..models.report import a_year_after
-
         next_review = a_year_after(report.last_reviewed)
     if not report.governors_approved_on:
         return Outcome.fail(
@@ -550,8 +549,6 @@ def ap_reviewed(data):
         return Outcome.fail(NO_PLAN)
     next_review = None
     if plan.last_reviewed:
-        from ..models.report import a_year_after
-
         next_review = a_year_after(plan.last_reviewed)
     return review_outcome(plan.last_reviewed, next_review, "accessibility plan", page=plan)
 
@@ -631,11 +628,12 @@ def school_contact(data):
     if missing:
         return Outcome.fail("Add to the school details: " + ", ".join(missing) + ".")
     report = data.page(REPORT)
-    if report is None or not report.has_senco_contact:
+    # Only mainstream schools and nurseries must name a SENCO (SEND Regulations Sch 1 para 4).
+    if school.is_mainstream and (report is None or not report.has_senco_contact):
         return Outcome.fail(
             "Give the SENCO's name and a work contact in the SEN Information Report."
         )
-    return Outcome.ok(page=report, anchor=items.SENCO.anchor)
+    return Outcome.ok(page=report, anchor=items.SENCO.anchor if report else "")
 
 
 @check(

@@ -9,6 +9,23 @@ from django.utils.functional import cached_property
 from home.models import SchoolSettings
 
 
+def a_year_after(day):
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def review_dates(page):
+    """(last reviewed, next review) of a page that records its reviews, else (None, None).
+
+    The next review is the page's own `next_review_due` if it has one, else a year on."""
+    last = getattr(page, "last_reviewed", None)
+    if last is None:
+        return None, None
+    return last, getattr(page, "next_review_due", None) or a_year_after(last)
+
+
 class SiteData:
     """One site's data as the checks see it.
 
@@ -22,6 +39,7 @@ class SiteData:
         self._overrides = {type(page): page for page in overrides}
         self._children = children or {}
         self._pages = {}
+        self._child_cache = {}
 
     @cached_property
     def school(self):
@@ -52,7 +70,10 @@ class SiteData:
             return list(self._children[relation])
         if page is None or not page.pk:
             return []
-        return list(getattr(page, relation).all())
+        key = (page.pk, relation)
+        if key not in self._child_cache:
+            self._child_cache[key] = list(getattr(page, relation).all())
+        return self._child_cache[key]
 
     def send_pages(self):
         """Every live SEND page of the site (the SEND section, what is under it, and the

@@ -97,6 +97,8 @@ class Result:
     last_reviewed: date | None = None
     next_review: date | None = None
     blocks_publish: bool = True
+    # The title of the page that publishes the item.
+    page_title: str = ""
 
     @property
     def passed(self):

@@ -4,6 +4,7 @@ from .disability import FACILITIES, DisabilityAccessPage
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
 from .report import SENInformationReportPage
 from .section import SENDSectionPage
+from .statutory import StatutoryInformationPage
 
 __all__ = [
     "FACILITIES",
@@ -13,5 +14,6 @@ __all__ = [
     "DisabilityAccessPage",
     "SENDSectionPage",
     "SENInformationReportPage",
+    "StatutoryInformationPage",
     "Strand",
 ]

@@ -40,6 +40,11 @@ class DisabilityAccessPage(Page):
     admissions, less favourable treatment, access facilities and the accessibility plan."""
 
     introduction = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Review this page with the SEN Information Report, at least once a year.",
+    )
     admissions = RichTextField(
         "admission arrangements for disabled pupils",
         features=PARAGRAPH_FEATURES,
@@ -153,6 +158,7 @@ DisabilityAccessPage.content_panels = Page.content_panels + [
         )
     ),
     FieldPanel("introduction"),
+    FieldPanel("last_reviewed"),
     MultiFieldPanel(
         [
             FieldPanel("admissions"),

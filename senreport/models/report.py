@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
 
+from ..compliance.data import a_year_after
 from ..forms import StatutoryPageForm
 from ..report_items import (
     BROAD_AREAS,
@@ -26,13 +27,6 @@ from ..report_items import (
     SENCO,
     TEXT_ITEMS,
 )
-
-
-def a_year_after(day):
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
 
 
 def item_help(item):

@@ -12,6 +12,7 @@ PAGES = {
     "sen-report": "/send/sen-information-report/",
     "disability-access": "/send/disability-and-access/",
     "accessibility-plan": "/send/accessibility-plan/",
+    "statutory-information": "/send/statutory-information/",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

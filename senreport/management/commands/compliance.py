@@ -1,0 +1,110 @@
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from wagtail.models import Site
+
+from home.models import SchoolSettings
+from senreport.compliance import evaluate_site
+
+STATUS_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "not_applicable": "N/A"}
+
+
+def absolute(base, url):
+    return f"{base.rstrip('/')}{url}" if url.startswith("/") else url
+
+
+def report_as_dict(site, report):
+    """The JSON shape of one school's report (documented in docs/compliance.md)."""
+    admin_base = settings.WAGTAILADMIN_BASE_URL
+    return {
+        "site": {
+            "id": site.pk,
+            "hostname": site.hostname,
+            "root_url": site.root_url,
+            "school_name": SchoolSettings.for_site(site).school_name,
+        },
+        "compliant": report.compliant,
+        "must_passed": report.must_passed,
+        "must_applicable": report.must_applicable,
+        "checks": [
+            {
+                "id": r.check.id,
+                "level": str(r.check.level),
+                "title": r.check.title,
+                "legal_basis": r.check.legal_basis,
+                "status": str(r.status),
+                "reason": r.reason,
+                "public_url": absolute(site.root_url, r.public_url) if r.public_url else None,
+                "fix_url": absolute(admin_base, r.fix_url) if r.fix_url else None,
+                "last_reviewed": r.last_reviewed.isoformat() if r.last_reviewed else None,
+                "next_review": r.next_review.isoformat() if r.next_review else None,
+            }
+            for r in report.results
+        ],
+    }
+
+
+class Command(BaseCommand):
+    help = (
+        "Check the school's statutory SEND information against the law. Exits 1 when any "
+        "legal duty ('must' item) is not met."
+    )
+
+    def add_arguments(self, parser):
+        scope = parser.add_mutually_exclusive_group()
+        scope.add_argument("--site", metavar="HOSTNAME", help="The school's site hostname.")
+        scope.add_argument("--all-sites", action="store_true", help="Every school.")
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(self, *args, **options):
+        sites = self.sites(options)
+        reports = [(site, evaluate_site(site)) for site in sites]
+        if options["format"] == "json":
+            documents = [report_as_dict(site, report) for site, report in reports]
+            payload = {
+                "generated_at": timezone.now().isoformat(timespec="seconds"),
+                "schools": documents,
+            }
+            self.stdout.write(json.dumps(payload, indent=2))
+        else:
+            for site, report in reports:
+                self.write_text(site, report)
+        if any(not report.compliant for _, report in reports):
+            raise SystemExit(1)
+
+    def sites(self, options):
+        queryset = Site.objects.select_related("root_page").order_by("hostname", "port")
+        if options["all_sites"]:
+            return list(queryset)
+        if options["site"]:
+            site = queryset.filter(hostname=options["site"]).first()
+            if site is None:
+                known = ", ".join(queryset.values_list("hostname", flat=True))
+                raise CommandError(f"No site with hostname {options['site']!r}. Known: {known}")
+            return [site]
+        site = queryset.filter(is_default_site=True).first()
+        if site is None:
+            raise CommandError("There is no default site: run `manage.py migrate` first.")
+        return [site]
+
+    def write_text(self, site, report):
+        name = SchoolSettings.for_site(site).school_name or site.hostname
+        verdict = "compliant" if report.compliant else "NOT compliant"
+        self.stdout.write(
+            f"{name} ({site.hostname}): {report.must_passed} of {report.must_applicable} "
+            f"legal duties met; {verdict}."
+        )
+        for result in report.results:
+            line = (
+                f"  {STATUS_WORDS[result.status]:<4}  {result.check.level:<6}  {result.check.id}"
+            )
+            line += f"  {result.check.title}"
+            if result.failed or result.status == "warn":
+                line += f"\n                {result.reason}"
+                if result.fix_url:
+                    admin_base = settings.WAGTAILADMIN_BASE_URL
+                    line += f"\n                Fix: {absolute(admin_base, result.fix_url)}"
+            style = self.style.ERROR if result.failed and result.check.is_must else None
+            self.stdout.write(style(line) if style else line)

@@ -1,0 +1,51 @@
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home.blocks import SHORT_TEXT_FEATURES
+
+# The checklist's sections, in order, by check-id prefix.
+GROUPS = (
+    ("sir", "SEN Information Report"),
+    ("dis", "Disabled pupils"),
+    ("ap", "Accessibility plan"),
+    ("school", "School information"),
+    ("web", "Website accessibility"),
+    ("dp", "Privacy"),
+)
+
+
+class StatutoryInformationPage(Page):
+    """For inspectors, governors and the local authority: every statutory item, where it
+    is published, when it was reviewed, and its legal basis. Generated from the
+    compliance registry; nothing here is kept by hand."""
+
+    introduction = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
+
+    template = "senreport/statutory_information_page.html"
+    parent_page_types = ["senreport.SENDSectionPage", "home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    footer_label = "Statutory information"
+    footer_order = 5
+
+    content_panels = Page.content_panels + [
+        HelpPanel(
+            content=(
+                "<p>The table on this page is built from the compliance checks every time "
+                "it is viewed: there is nothing to keep up to date here.</p>"
+            )
+        ),
+        FieldPanel("introduction"),
+    ]
+
+    class Meta:
+        verbose_name = "statutory information page"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..reading import request_site, statutory_groups
+
+        context = super().get_context(request, *args, **kwargs)
+        report, groups = statutory_groups(request_site(self, request))
+        context.update({"compliance": report, "groups": groups})
+        return context
