@@ -36,7 +36,7 @@ THRESHOLDS = (
     (ReminderThreshold.DAYS_30, 30),
     (ReminderThreshold.DAYS_60, 60),
 )
-URGENCY = {threshold: len(THRESHOLDS) - rank for rank, (threshold, _) in enumerate(THRESHOLDS)}
+URGENCY = {t.value: len(THRESHOLDS) - rank for rank, (t, _) in enumerate(THRESHOLDS)}
 
 # What the date means and what to do, by check id. Any other dated check is a review.
 REVIEW = ("next review due", "Review it, update anything that has changed, and publish it.")

@@ -136,7 +136,7 @@ def test_dry_run_prints_but_neither_sends_nor_records(school_site, clock):
         "Would send: [Hollins Brook Primary School] SEN Information Report: next review due "
         "1 December 2026 (in 30 days) -> senco@hollinsbrook.example"
     ) in output
-    assert "Dry run: nothing sent or recorded." in output
+    assert "Dry run: 1 reminder due; nothing was sent or recorded." in output
     assert mail.outbox == []
     assert not ReviewReminder.objects.exists()
     # The real run afterwards still sends it.

@@ -23,7 +23,7 @@ class Command(BaseCommand):
         add_site_argument(parser)
 
     def handle(self, *args, dry_run=False, site=None, **options):
-        sent = failed = 0
+        sent = failed = would_send = 0
         for one_site in selected_sites(site):
             for reminder in reminders.due_reminders(one_site):
                 line = f"{reminder.subject} -> {reminder.recipient or '(no address)'}"
@@ -35,6 +35,7 @@ class Command(BaseCommand):
                         one_site.hostname,
                     )
                 elif dry_run:
+                    would_send += 1
                     self.stdout.write(f"Would send: {line}")
                 else:
                     try:
@@ -46,7 +47,10 @@ class Command(BaseCommand):
                         self.stderr.write(f"Could not send: {line}: {error}")
                         logger.exception("Review reminder failed: site=%s", one_site.hostname)
         if dry_run:
-            self.stdout.write("Dry run: nothing sent or recorded.")
+            self.stdout.write(
+                f"Dry run: {would_send} reminder{'' if would_send == 1 else 's'} due; "
+                "nothing was sent or recorded."
+            )
         else:
             self.stdout.write(f"{sent} reminder{'' if sent == 1 else 's'} sent.")
         if failed:
