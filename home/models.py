@@ -63,6 +63,15 @@ class SchoolSettings(BaseSiteSetting):
         blank=True,
         help_text="The office address that parents and the public write to.",
     )
+    reminders_email = models.EmailField(
+        "send review reminders to",
+        blank=True,
+        help_text=(
+            "Who is reminded by e-mail when the SEN Information Report or the accessibility "
+            "plan is due for review: usually the SENCO or the office. Leave empty to use the "
+            "enquiries e-mail."
+        ),
+    )
 
     local_authorities = StreamField(
         [("local_authority", LocalAuthorityBlock())],
@@ -118,6 +127,14 @@ class SchoolSettings(BaseSiteSetting):
             ],
             heading="Leadership",
         ),
+        MultiFieldPanel(
+            [FieldPanel("reminders_email")],
+            heading="Review reminders",
+            help_text=(
+                "The website e-mails a reminder 60, 30 and 7 days before each review date, "
+                "and again if the review is overdue."
+            ),
+        ),
     ]
     send_panels = [
         FieldPanel("local_authorities"),
@@ -147,6 +164,11 @@ class SchoolSettings(BaseSiteSetting):
     @property
     def is_mainstream(self):
         return self.school_type in MAINSTREAM_TYPES
+
+    @property
+    def reminder_recipient(self):
+        """Where review reminders go: the chosen address, else the enquiries e-mail."""
+        return self.reminders_email or self.email
 
     @property
     def local_offer_links(self):

@@ -515,6 +515,9 @@ def ap_period_current(data):
         return Outcome.fail("Give the plan's start and end dates.", fields=fields, page=plan)
     if end <= start:
         return Outcome.fail("The plan ends before it starts.", fields=fields, page=plan)
+    # The end of the period is when a new plan must be in place: the dashboard and the
+    # review reminders treat it as a date the school must act by.
+    where = {"page": plan, "next_review": end}
     try:
         three_years_on = start.replace(year=start.year + 3)
     except ValueError:  # 29 February
@@ -523,15 +526,15 @@ def ap_period_current(data):
         return Outcome.fail(
             "The plan lasts more than three years: a plan covers up to three years.",
             fields=fields,
-            page=plan,
+            **where,
         )
     if end < timezone.localdate():
         return Outcome.fail(
             f"The plan ended on {end:%-d %B %Y}: write the next one.",
             fields=("period_end",),
-            page=plan,
+            **where,
         )
-    return Outcome.ok(f"Runs from {start:%-d %B %Y} to {end:%-d %B %Y}.", page=plan)
+    return Outcome.ok(f"Runs from {start:%-d %B %Y} to {end:%-d %B %Y}.", **where)
 
 
 @check(

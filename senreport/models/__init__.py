@@ -1,6 +1,7 @@
 """The statutory SEND pages. One module per page family; everything is re-exported here."""
 
 from .disability import FACILITIES, DisabilityAccessPage
+from .ops import LinkCheck, LinkKind, ReminderThreshold, ReviewReminder
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
 from .report import SENInformationReportPage
 from .section import SENDSectionPage
@@ -12,6 +13,10 @@ __all__ = [
     "AccessibilityPlanPage",
     "ActionStatus",
     "DisabilityAccessPage",
+    "LinkCheck",
+    "LinkKind",
+    "ReminderThreshold",
+    "ReviewReminder",
     "SENDSectionPage",
     "SENInformationReportPage",
     "StatutoryInformationPage",
