@@ -7,6 +7,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from .compliance import evaluate_site
+from .links import broken_links, links_last_checked
+from .models import LinkKind
 
 REVIEW_HORIZON_DAYS = 60
 
@@ -41,6 +43,8 @@ def dashboard_context(site):
         )
     upcoming = report.due_for_review(days=3650, today=today)
     return {
+        "broken_links": broken_links(site, kinds=[LinkKind.LOCAL_OFFER, LinkKind.SENDIASS]),
+        "links_last_checked": links_last_checked(site),
         "site": site,
         "report": report,
         "next_review": upcoming[0] if upcoming else None,

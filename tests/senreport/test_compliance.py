@@ -324,7 +324,7 @@ def query_count(client, url):
 
 # Pinned. The registry loads each statutory page once per render, whatever the checks.
 STATUTORY_PAGE_QUERIES = 37
-DASHBOARD_QUERIES = 41
+DASHBOARD_QUERIES = 43
 
 
 @pytest.mark.django_db
@@ -342,3 +342,24 @@ def test_statutory_page_query_count_is_pinned_and_flat(demo, client):
 @pytest.mark.django_db
 def test_dashboard_query_count_is_pinned(demo, admin_client):
     assert query_count(admin_client, "/admin/") == DASHBOARD_QUERIES
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_broken_local_offer_link(demo, admin_client):
+    from senreport.models import LinkCheck, LinkKind
+
+    url = SchoolSettings.objects.get().local_offer_links[0][1]
+    LinkCheck.objects.create(
+        site=demo,
+        url=url,
+        kind=LinkKind.LOCAL_OFFER,
+        found_in=["School details: Westmere Borough Council Local Offer"],
+        in_settings=True,
+        ok=False,
+        status_code=404,
+        error="The page was not found (404).",
+    )
+    html = admin_client.get("/admin/").content.decode()
+    assert "Broken links parents rely on" in html
+    assert f'<a href="{url}">{url}</a>' in html
+    assert "The page was not found (404)." in html
