@@ -74,9 +74,7 @@ class Command(BaseCommand):
         if result.problems:
             self.report_problems(result.problems)
         self.stdout.write(
-            self.style.SUCCESS(f"Imported {len(records)} records into {target}: ")
-            + result.summary()
-            + "."
+            self.style.SUCCESS(f"Read {len(records)} services for {target}: {result.summary()}.")
         )
 
     def get_site(self, hostname):
