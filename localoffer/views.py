@@ -129,12 +129,17 @@ def filter_services(request, services):
     if taxonomy_id:
         linked = links.filter(taxonomyterm__taxonomy__oruk_id=taxonomy_id).values("service_id")
         services = services.filter(pk__in=linked)
+    # Ages are stored in whole years: "at least 4.5" means 5 or more, "at most 11.5" 11 or less.
     minimum_age = _number_param(request, "minimum_age")
     if minimum_age is not None:
-        services = services.alias(low=Coalesce("minimum_age", 0)).filter(low__gte=minimum_age)
+        services = services.alias(low=Coalesce("minimum_age", 0)).filter(
+            low__gte=math.ceil(minimum_age)
+        )
     maximum_age = _number_param(request, "maximum_age")
     if maximum_age is not None:
-        services = services.filter(maximum_age__isnull=False, maximum_age__lte=maximum_age)
+        services = services.filter(
+            maximum_age__isnull=False, maximum_age__lte=math.floor(maximum_age)
+        )
     return services
 
 

@@ -64,8 +64,6 @@ class SiteScopedForm(WagtailAdminModelForm):
 class ServiceForm(SiteScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "provider" in self.fields:
-            self.fields["provider"].empty_label = "The school runs it"
         if "taxonomy_terms" in self.fields:
             self.fields["taxonomy_terms"].queryset = TaxonomyTerm.objects.areas_of_need()
 
@@ -172,11 +170,30 @@ imported_service_edit_handler = ObjectList(
 )
 
 
-class ServiceEditView(EditView):
+class ImportedReadOnlyEditView(EditView):
+    """Edits an imported record through `imported_edit_handler`: read-only but for a few
+    fields. The viewset passes one form class for every record, so the form is built
+    from the panel here too."""
+
+    imported_edit_handler = None
+
+    @property
+    def editing_imported(self):
+        return bool(self.object.source)
+
     def get_panel(self):
-        if self.object.is_imported:
-            return imported_service_edit_handler.bind_to_model(self.model)
+        if self.editing_imported:
+            return self.imported_edit_handler.bind_to_model(self.model)
         return super().get_panel()
+
+    def get_form_class(self):
+        if self.editing_imported:
+            return self.panel.get_form_class()
+        return super().get_form_class()
+
+
+class ServiceEditView(ImportedReadOnlyEditView):
+    imported_edit_handler = imported_service_edit_handler
 
 
 class ServiceFilterSet(WagtailFilterSet):
@@ -271,13 +288,6 @@ class OrganisationForm(SiteScopedForm):
     pass
 
 
-class OrganisationEditView(EditView):
-    def get_panel(self):
-        if self.object.source:
-            return imported_organisation_edit_handler.bind_to_model(self.model)
-        return super().get_panel()
-
-
 imported_organisation_edit_handler = ObjectList(
     [
         HelpPanel(content=IMPORTED_HELP),
@@ -290,6 +300,10 @@ imported_organisation_edit_handler = ObjectList(
     ],
     base_form_class=WagtailAdminModelForm,
 )
+
+
+class OrganisationEditView(ImportedReadOnlyEditView):
+    imported_edit_handler = imported_organisation_edit_handler
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -158,6 +158,8 @@ class TestFilters:
         assert names(client.get("/openreferral/services?minimum_age=1&maximum_age=18")) == [
             "Nurture group"
         ]
+        assert names(client.get("/openreferral/services?minimum_age=3.5")) == ["Nurture group"]
+        assert names(client.get("/openreferral/services?maximum_age=17.9")) == ["Nurture group"]
         assert client.get("/openreferral/services?minimum_age=old").status_code == 400
         assert client.get("/openreferral/services?maximum_age=-3").status_code == 400
 
