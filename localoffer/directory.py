@@ -21,7 +21,10 @@ SHOWN_BY_DEFAULT = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
 
 class DirectoryFilterForm(forms.Form):
     need = forms.MultipleChoiceField(
-        label="Area of need", required=False, widget=forms.CheckboxSelectMultiple
+        label="Area of need",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose areas of need from the list."},
     )
     age = forms.IntegerField(
         label="Child's age in years",
@@ -35,12 +38,31 @@ class DirectoryFilterForm(forms.Form):
         },
     )
     status = forms.ChoiceField(
-        label="Show", required=False, choices=STATUS_CHOICES, initial="", widget=forms.RadioSelect
+        label="Show",
+        required=False,
+        choices=STATUS_CHOICES,
+        initial="",
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose which services to show from the list."},
     )
 
     def __init__(self, data, terms):
         super().__init__(data)
         self.fields["need"].choices = [(term.slug, term.name) for term in terms]
+
+    @property
+    def error_links(self):
+        """(id, message) for the error summary: each links to the field (or the first
+        option of a group of checkboxes or radios)."""
+        links = []
+        for name in self.fields:
+            target = self[name].auto_id
+            if isinstance(
+                self.fields[name].widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                target = f"{target}_0"
+            links.extend((target, message) for message in self.errors.get(name, []))
+        return links
 
     def filter_value(self, name):
         """A field's cleaned value; its empty value when unbound or invalid, so that one

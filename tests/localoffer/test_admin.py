@@ -149,6 +149,12 @@ def test_an_imported_service_is_read_only_except_the_schools_note(admin_client, 
     assert (imported.name, imported.status) == ("Council portage", "active")
 
 
+def test_inspect_view(admin_client, services):
+    response = admin_client.get(url("inspect", services["slt"].pk))
+    assert response.status_code == 200
+    assert "Speech and language therapist" in response.content.decode()
+
+
 def test_services_cannot_be_copied(services):
     # A copy would carry the original's Open Referral id.
     with pytest.raises(NoReverseMatch):

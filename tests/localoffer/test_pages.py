@@ -189,6 +189,12 @@ class TestDirectory:
         assert shown(response) == ["CAMHS", "The Nest"]
         assert "Enter an age from 0 to 25." in get(client, "?age=40").content.decode()
 
+    def test_unknown_choices_are_explained(self, client, services):
+        html = get(client, "?need=juggling&status=everything").content.decode()
+        assert '<a href="#id_need_0">Choose areas of need from the list.</a>' in html
+        assert '<a href="#id_status_0">Choose which services to show from the list.</a>' in html
+        assert "juggling" not in html.split('<main id="main-content"')[1]
+
     def test_no_match(self, client, services):
         html = get(client, "?need=cognition-and-learning").content.decode()
         assert "No services match" in html
