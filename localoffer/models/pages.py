@@ -46,6 +46,7 @@ class LocalOfferPage(Page):
         verbose_name = "Local Offer page"
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: the directory module imports these models.
         from localoffer.directory import authority_links, build_directory
 
         context = super().get_context(request, *args, **kwargs)

@@ -74,7 +74,10 @@ class Command(BaseCommand):
         if result.problems:
             self.report_problems(result.problems)
         self.stdout.write(
-            self.style.SUCCESS(f"Read {len(records)} services for {target}: {result.summary()}.")
+            self.style.SUCCESS(
+                f"Read {len(records)} service{'' if len(records) == 1 else 's'} for {target}: "
+                f"{result.summary()}."
+            )
         )
 
     def get_site(self, hostname):
