@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The Local Offer as Open Referral UK JSON (localoffer/urls.py).
+    path("openreferral/", include("localoffer.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,1 +1,0 @@
-"""The school's Local Offer: services directory shaped on Open Referral UK."""

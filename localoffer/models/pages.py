@@ -1,0 +1,57 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import PARAGRAPH_FEATURES
+from home.models import SchoolSettings
+
+
+class LocalOfferPage(Page):
+    """The school's part of the Local Offer: what it provides, the council's Local Offer
+    and the directory of services that can help a child with SEND.
+    """
+
+    introduction = models.TextField(
+        blank=True,
+        help_text="A sentence or two under the title: what families will find here.",
+    )
+    body = RichTextField(
+        "the school's contribution",
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=(
+            "What the school offers children with SEND, in plain English. The council's "
+            "Local Offer brings together what every school and service provides "
+            "(Children and Families Act 2014, section 30)."
+        ),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    template = "localoffer/local_offer_page.html"
+    parent_page_types = ["senreport.SENDSectionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    # Listed in the footer's "Information we must publish" (home.templatetags.navigation_tags).
+    footer_label = "Local Offer"
+    footer_order = 60
+
+    class Meta:
+        verbose_name = "Local Offer page"
+
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the directory module imports these models.
+        from localoffer.directory import authority_links, build_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        site = self.get_site()
+        school = SchoolSettings.for_request(request)
+        context["authorities"] = authority_links(school)
+        context["directory"] = build_directory(site, request.GET, school=school)
+        return context

@@ -1,0 +1,346 @@
+"""The Local Offer in the admin: services and the organisations that run them (snippets).
+
+Records imported from a council's feed open read-only, except the school's own note (on a
+service) or the type of organisation: the next import would overwrite any other change.
+"""
+
+import django_filters
+from django import forms
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.models import Site
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from .models import Organisation, Service, TaxonomyTerm
+
+IMPORTED_HELP = (
+    "<p>This record was imported from another organisation's Open Referral feed. It is "
+    "kept up to date by importing that feed again, so it cannot be changed here; tell "
+    "the organisation if something is wrong.</p>"
+)
+
+
+class PropertyPanel(FieldPanel):
+    """A read-only value taken from a model property rather than a model field.
+
+    Construct with read_only=True, a heading, help_text and an icon: FieldPanel looks
+    those up on the model field otherwise, and a property has none.
+    """
+
+    def format_value_for_display(self, value):
+        return value or "None"
+
+
+def read_only(name, **kwargs):
+    return FieldPanel(name, read_only=True, **kwargs)
+
+
+def shown(name, heading, help_text=" "):
+    return PropertyPanel(
+        name, read_only=True, heading=heading, help_text=help_text, icon="list-ul"
+    )
+
+
+class SiteScopedForm(WagtailAdminModelForm):
+    """Hide the site field while the install serves one school: there is nothing to choose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "site" in self.fields and Site.objects.count() < 2:
+            del self.fields["site"]
+
+
+class ServiceForm(SiteScopedForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "taxonomy_terms" in self.fields:
+            self.fields["taxonomy_terms"].queryset = TaxonomyTerm.objects.areas_of_need()
+
+
+service_edit_handler = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("name"),
+                FieldPanel("description"),
+                FieldPanel("status"),
+                FieldPanel("provider"),
+                FieldPanel("taxonomy_terms", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [FieldPanel("minimum_age"), FieldPanel("maximum_age")], heading="Ages"
+                ),
+                FieldPanel("fees"),
+                FieldPanel("languages"),
+                FieldPanel("local_notes"),
+                FieldPanel("site"),
+            ],
+            heading="Service",
+        ),
+        ObjectList(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_title"),
+                FieldPanel("email"),
+                FieldPanel("url"),
+                InlinePanel("phones", heading="Phone numbers", label="Phone number"),
+            ],
+            heading="Contact",
+        ),
+        ObjectList(
+            [
+                FieldPanel("location"),
+                FieldPanel("location_name"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("accessibility"),
+                FieldPanel("schedule"),
+                InlinePanel(
+                    "opening_times",
+                    heading="Opening times",
+                    label="Opening time",
+                    help_text="Add the days and times if they are regular.",
+                ),
+            ],
+            heading="Where and when",
+        ),
+        ObjectList(
+            [FieldPanel("assured_date"), FieldPanel("assurer_email")],
+            heading="Checks",
+        ),
+    ],
+    base_form_class=ServiceForm,
+)
+
+imported_service_edit_handler = ObjectList(
+    [
+        HelpPanel(content=IMPORTED_HELP),
+        FieldPanel("local_notes"),
+        MultiFieldPanel(
+            [
+                read_only("source"),
+                read_only("imported_at", heading="Imported"),
+                read_only("name"),
+                read_only("description"),
+                read_only("status"),
+                shown("provider_name", "Run by"),
+                read_only("taxonomy_terms"),
+                shown("age_range_text", "Ages"),
+                read_only("fees"),
+                read_only("languages"),
+            ],
+            heading="The service",
+        ),
+        MultiFieldPanel(
+            [
+                read_only("contact_name"),
+                read_only("contact_title"),
+                read_only("email"),
+                read_only("url"),
+                shown("phone_numbers_text", "Phone numbers"),
+            ],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [
+                read_only("location"),
+                read_only("location_name"),
+                read_only("address"),
+                read_only("postcode"),
+                read_only("accessibility"),
+                read_only("schedule"),
+                shown("opening_times_text", "Opening times"),
+                read_only("assured_date"),
+                read_only("assurer_email"),
+            ],
+            heading="Where, when and checks",
+        ),
+    ],
+    base_form_class=WagtailAdminModelForm,
+)
+
+
+class ImportedReadOnlyEditView(EditView):
+    """Edits an imported record through `imported_edit_handler`: read-only but for a few
+    fields. The viewset passes one form class for every record, so the form is built
+    from the panel here too."""
+
+    imported_edit_handler = None
+
+    @property
+    def editing_imported(self):
+        return bool(self.object.source)
+
+    def get_panel(self):
+        if self.editing_imported:
+            return self.imported_edit_handler.bind_to_model(self.model)
+        return super().get_panel()
+
+    def get_form_class(self):
+        if self.editing_imported:
+            return self.panel.get_form_class()
+        return super().get_form_class()
+
+
+class ServiceEditView(ImportedReadOnlyEditView):
+    imported_edit_handler = imported_service_edit_handler
+
+
+class ServiceFilterSet(WagtailFilterSet):
+    taxonomy_terms = django_filters.ModelMultipleChoiceFilter(
+        label="Area of need",
+        queryset=lambda request: TaxonomyTerm.objects.areas_of_need(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    run_by = django_filters.ChoiceFilter(
+        label="Run by",
+        choices=[("school", "The school"), *Organisation.Kind.choices],
+        method="filter_run_by",
+    )
+    origin = django_filters.ChoiceFilter(
+        label="Origin",
+        choices=[("school", "Written by the school"), ("imported", "Imported")],
+        method="filter_origin",
+    )
+
+    class Meta:
+        model = Service
+        fields = ["status"]
+
+    def filter_run_by(self, queryset, name, value):
+        if value == "school":
+            return queryset.filter(provider__isnull=True)
+        return queryset.filter(provider__kind=value)
+
+    def filter_origin(self, queryset, name, value):
+        if value == "imported":
+            return queryset.exclude(source="")
+        return queryset.filter(source="")
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "list-ul"
+    menu_label = "Services"
+    add_to_admin_menu = False
+    edit_view_class = ServiceEditView
+    edit_handler = service_edit_handler
+    copy_view_enabled = False  # a copy would share the original's Open Referral id
+    inspect_view_enabled = True
+    filterset_class = ServiceFilterSet
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    list_display = [
+        "name",
+        Column("provider_name", label="Run by"),
+        Column("get_status_display", label="Status"),
+        Column("areas_of_need_text", label="Areas of need"),
+        DateColumn("assured_date", label="Last checked"),
+        Column("origin_text", label="Origin"),
+    ]
+    list_export = [
+        "oruk_id",
+        "name",
+        "provider_name",
+        "get_status_display",
+        "areas_of_need_text",
+        "minimum_age",
+        "maximum_age",
+        "contact_name",
+        "contact_title",
+        "email",
+        "phone_numbers_text",
+        "url",
+        "get_location_display",
+        "postcode",
+        "assured_date",
+        "assurer_email",
+        "origin_text",
+    ]
+    export_headings = {
+        "oruk_id": "Open Referral id",
+        "provider_name": "Run by",
+        "get_status_display": "Status",
+        "areas_of_need_text": "Areas of need",
+        "phone_numbers_text": "Phone numbers",
+        "get_location_display": "Where",
+        "assured_date": "Last checked",
+        "assurer_email": "Checked by",
+        "origin_text": "Origin",
+    }
+    export_filename = "local-offer-services"
+
+    def get_queryset(self, request):
+        return Service.objects.with_details()
+
+
+class OrganisationForm(SiteScopedForm):
+    pass
+
+
+imported_organisation_edit_handler = ObjectList(
+    [
+        HelpPanel(content=IMPORTED_HELP),
+        FieldPanel("kind"),
+        read_only("source"),
+        read_only("name"),
+        read_only("description"),
+        read_only("email"),
+        read_only("website"),
+    ],
+    base_form_class=WagtailAdminModelForm,
+)
+
+
+class OrganisationEditView(ImportedReadOnlyEditView):
+    imported_edit_handler = imported_organisation_edit_handler
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    add_to_admin_menu = False
+    edit_view_class = OrganisationEditView
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("email"),
+        FieldPanel("website"),
+        FieldPanel("site"),
+    ]
+    edit_handler = ObjectList(panels, base_form_class=OrganisationForm)
+    list_display = [
+        "name",
+        Column("get_kind_display", label="Type"),
+        "email",
+        Column("origin_text", label="Origin"),
+    ]
+    list_filter = ["kind"]
+    search_fields = ["name", "description"]
+    search_backend_name = None
+    list_export = ["oruk_id", "name", "get_kind_display", "email", "website", "source"]
+    export_headings = {"oruk_id": "Open Referral id", "get_kind_display": "Type"}
+    export_filename = "local-offer-organisations"
+
+
+class LocalOfferGroup(SnippetViewSetGroup):
+    menu_label = "Local Offer"
+    menu_icon = "site"
+    menu_order = 250
+    items = (ServiceViewSet, OrganisationViewSet)
+
+
+register_snippet(LocalOfferGroup)

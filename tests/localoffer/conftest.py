@@ -1,0 +1,8 @@
+import pytest
+
+from tests.localoffer import builders
+
+
+@pytest.fixture(scope="session")
+def oruk_schemas():
+    return builders.OfficialSchemas()
