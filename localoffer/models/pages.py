@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
 from home.models import SchoolSettings
+from senreport.forms import StatutoryPageForm
 
 
 class LocalOfferPage(Page):
@@ -34,6 +35,8 @@ class LocalOfferPage(Page):
         index.SearchField("body"),
     ]
 
+    # Publishing runs the SEND pages' checks (the personal-data guard).
+    base_form_class = StatutoryPageForm
     template = "localoffer/local_offer_page.html"
     parent_page_types = ["senreport.SENDSectionPage"]
     subpage_types = []

@@ -222,7 +222,7 @@ def sir_contribution_local_offer(data):
     except LookupError:
         local_offer_model = None
     local_offer_page = data.page(local_offer_model) if local_offer_model else None
-    if local_offer_page is not None:
+    if local_offer_page is not None and has_text(local_offer_page.body):
         return Outcome.ok(page=local_offer_page)
     return Outcome.fail(
         "Describe the school's contribution to the Local Offer in the report's Local Offer "

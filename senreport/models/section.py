@@ -5,6 +5,8 @@ from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
 
+from ..forms import StatutoryPageForm
+
 
 class SENDSectionPage(Page):
     """The way into everything about SEND (e.g. /send/): lists its pages with a summary each.
@@ -22,6 +24,7 @@ class SENDSectionPage(Page):
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     search_fields = Page.search_fields + [index.SearchField("introduction")]
 
+    base_form_class = StatutoryPageForm
     template = "senreport/send_section_page.html"
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1

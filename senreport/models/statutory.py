@@ -4,6 +4,8 @@ from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
 
+from ..forms import StatutoryPageForm
+
 # The checklist's sections, in order, by check-id prefix.
 GROUPS = (
     ("sir", "SEN Information Report"),
@@ -22,6 +24,7 @@ class StatutoryInformationPage(Page):
 
     introduction = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
 
+    base_form_class = StatutoryPageForm
     template = "senreport/statutory_information_page.html"
     parent_page_types = ["senreport.SENDSectionPage", "home.HomePage"]
     subpage_types = []
