@@ -80,7 +80,9 @@ class ReviewDate:
     @property
     def wording(self):
         seen = []
-        for result in self.results:
+        # The checks with their own wording first (in registry order), then the rest.
+        ordered = sorted(self.results, key=lambda result: result.check.id not in WORDING)
+        for result in ordered:
             wording = WORDING.get(result.check.id, REVIEW)
             if wording not in seen:
                 seen.append(wording)

@@ -49,7 +49,12 @@ def evaluate(check: Check, data: SiteData) -> Result:
         )
     outcome = check.evaluate(data)
     last_reviewed, next_review = outcome.last_reviewed, outcome.next_review
-    if last_reviewed is None and outcome.page is not None:
+    # Items a page publishes take that page's review dates.
+    if (
+        last_reviewed is None
+        and check.page_model is not None
+        and isinstance(outcome.page, check.page_model)
+    ):
         last_reviewed, next_review = review_dates(outcome.page)
     if outcome.fix_page is not None and outcome.fix_page.pk:
         fix_url = reverse("wagtailadmin_pages:edit", args=[outcome.fix_page.pk])

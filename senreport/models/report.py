@@ -18,6 +18,7 @@ from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
 
 from ..compliance.data import a_year_after
 from ..forms import StatutoryPageForm
+from ..panels import ReadabilityPanel
 from ..report_items import (
     BROAD_AREAS,
     COMPLAINTS,
@@ -292,6 +293,7 @@ SENInformationReportPage.edit_handler = TabbedInterface(
                     )
                 ),
                 FieldPanel("title"),
+                ReadabilityPanel(heading="Plain English"),
                 FieldPanel("introduction"),
                 MultiFieldPanel(
                     [

@@ -323,8 +323,8 @@ def query_count(client, url):
 
 
 # Pinned. The registry loads each statutory page once per render, whatever the checks.
-STATUTORY_PAGE_QUERIES = 37
-DASHBOARD_QUERIES = 43
+STATUTORY_PAGE_QUERIES = 39
+DASHBOARD_QUERIES = 45
 
 
 @pytest.mark.django_db

@@ -103,7 +103,7 @@ def test_the_mail_says_what_is_due_and_links_the_editor_and_the_page(school_site
     body = message.body
     assert "SEN Information Report: next review due 1 December 2026. That is in 30 days." in body
     assert f"http://testserver/admin/pages/{report.pk}/edit/" in body
-    assert "http://localhost/send/sen-information-report/" in body
+    assert f"{school_site.root_url}/send/sen-information-report/" in body
     assert "ask the governors to approve it" in body
     assert f"http://testserver/admin/settings/home/schoolsettings/{school_site.pk}/" in body
 
@@ -201,14 +201,14 @@ def test_logs_one_line_per_reminder_sent(school_site, clock, caplog):
     run_on(clock, date(2026, 11, 1))
     lines = [r.getMessage() for r in caplog.records if r.name == "senreport.reminders"]
     assert lines == [
-        "Review reminder sent: site=localhost document=senreport.seninformationreportpage "
+        "Review reminder sent: site=127.0.0.1 document=senreport.seninformationreportpage "
         "review_date=2026-12-01 threshold=30 to=senco@hollinsbrook.example"
     ]
 
 
 def test_site_option(school_site, clock):
     clock.move_to(at(date(2026, 11, 1)))
-    run("--site", "LOCALHOST")
+    run("--site", school_site.hostname.upper())
     assert len(mail.outbox) == 1
     with pytest.raises(CommandError, match="No site has the hostname 'www.nowhere.example'"):
         run("--site", "www.nowhere.example")

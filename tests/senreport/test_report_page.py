@@ -319,3 +319,11 @@ def test_pupil_data_refusal_quotes_the_words(demo, admin_client):
     content = admin_client.post(edit_url(report), data, follow=True).content.decode()
     assert "No identifiable pupil data on published SEND pages" in content
     assert "a date of birth: “DOB 12/03/2016”" in content
+
+
+@pytest.mark.django_db
+def test_editor_shows_the_reading_ease(demo, admin_client):
+    report = report_page()
+    html = admin_client.get(edit_url(report)).content.decode()
+    assert "How easy is this report to read?" in html
+    assert "(the target is 60 or more)" in html
