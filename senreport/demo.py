@@ -2,6 +2,7 @@
 
 from home.demo import ensure_child, p
 
+from . import demo_support
 from .models import SENDSectionPage
 
 
@@ -33,4 +34,5 @@ def seed_send_section(home, log):
 
 
 def seed(site, log):
-    seed_send_section(site.root_page.specific, log)
+    section = seed_send_section(site.root_page.specific, log)
+    demo_support.seed(section, log)

@@ -9,6 +9,10 @@ PAGES = {
     "standard": "/about-us/",
     "standard-nested": "/policies/complaints-procedure/",
     "send-section": "/send/",
+    "sen-support": "/send/sen-support/",
+    "glossary": "/send/glossary/",
+    "accessibility-statement": "/accessibility/",
+    "feedback-form": "/feedback/",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

@@ -1,0 +1,22 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import GlossaryTerm
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    """'Glossary' in the admin menu: the SEND words explained to parents."""
+
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = "Glossary"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["term", "abbreviation", "definition"]
+    list_export = ["term", "abbreviation", "definition"]
+    export_filename = "glossary"
+    search_fields = ["term", "abbreviation", "definition"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
