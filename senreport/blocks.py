@@ -213,26 +213,24 @@ class ContactCardBlock(blocks.StructBlock):
     @staticmethod
     def contact_details(value, school):
         """The card's details: from the school details when chosen, else as typed."""
+        # .get(): the block picker's preview passes preview_value without every key.
         details = {
-            "title": value["title"],
-            "name": value["name"],
-            "phone": value["phone"],
-            "email": value["email"],
-            "website": value["website"],
-            "note": value["note"],
+            key: value.get(key) or ""
+            for key in ("title", "name", "phone", "email", "website", "note")
         }
-        if value["source"] == "sendiass" and school is not None:
+        source = value.get("source")
+        if source == "sendiass" and school is not None:
             details.update(
-                title=value["title"]
+                title=details["title"]
                 or school.sendiass_name
                 or "SEND Information, Advice and Support Service",
                 phone=school.sendiass_phone,
                 email=school.sendiass_email,
                 website=school.sendiass_url,
             )
-        elif value["source"] == "school" and school is not None:
+        elif source == "school" and school is not None:
             details.update(
-                title=value["title"] or school.school_name or "The school office",
+                title=details["title"] or school.school_name or "The school office",
                 phone=school.phone,
                 email=school.email,
                 website="",
@@ -326,7 +324,9 @@ class UsefulLinksBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         school = _school_settings(parent_context)
         context["local_offers"] = (
-            school.local_offer_links if school is not None and value["include_local_offer"] else []
+            school.local_offer_links
+            if school is not None and value.get("include_local_offer")
+            else []
         )
         return context
 

@@ -15,7 +15,8 @@ class GlossaryTermViewSet(SnippetViewSet):
     list_display = ["term", "abbreviation", "definition"]
     list_export = ["term", "abbreviation", "definition"]
     export_filename = "glossary"
-    search_fields = ["term", "abbreviation", "definition"]
+    # No search_fields here: the admin searches the model's own index (index.Indexed).
+    # Field-restricted search crashes on SQLite's full-text backend (wagtail#10217).
     ordering = ["term"]
 
 

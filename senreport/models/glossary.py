@@ -4,7 +4,6 @@ from itertools import groupby
 
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -50,7 +49,7 @@ class GlossaryTerm(index.Indexed, models.Model):
     ]
 
     class Meta:
-        ordering = [Lower("term")]
+        ordering = ["term"]
         verbose_name = "glossary term"
         constraints = [
             models.UniqueConstraint(

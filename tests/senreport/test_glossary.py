@@ -259,3 +259,13 @@ def test_terms_can_be_exported(admin_client):
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode()
     assert "Occupational therapy,OT,Help with everyday tasks." in content
+
+
+@pytest.mark.django_db
+def test_editors_search_terms_by_abbreviation(admin_client):
+    factories.glossary_term("Occupational therapy", "OT")
+    factories.glossary_term("Speech and language therapy", "SALT")
+    response = admin_client.get("/admin/snippets/senreport/glossaryterm/?q=SALT")
+    assert response.status_code == 200
+    assert b"Speech and language therapy" in response.content
+    assert b"Occupational therapy" not in response.content

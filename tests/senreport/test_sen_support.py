@@ -513,3 +513,24 @@ def test_render_queries_are_pinned_and_flat(client, section, size, django_assert
     with django_assert_num_queries(SEN_SUPPORT_PAGE_QUERIES):
         response = client.get("/send/sen-support/")
     assert response.status_code == 200
+
+
+# --- The editor's block picker ------------------------------------------------------------
+
+PREVIEW_TEXT = {
+    "graduated_approach": "Together we check what worked",
+    "code_of_practice_quote": "paragraph 6.65",
+    "support_options": "Small-group work",
+    "contact_card": "Our SENCO",
+    "useful_links": "SEND Code of Practice: 0 to 25 years",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", list(PREVIEW_TEXT))
+def test_each_send_block_previews_in_the_block_picker(admin_client, section, name):
+    block = SENSupportPage.body.field.stream_block.child_blocks[name]
+    assert block.meta.description and block.meta.icon
+    response = admin_client.get(f"/admin/block-preview/?id={block.definition_prefix}")
+    assert response.status_code == 200
+    assert PREVIEW_TEXT[name] in response.content.decode()
