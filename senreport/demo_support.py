@@ -228,7 +228,7 @@ def seed_glossary_terms(log):
 
 
 def seed_glossary_page(section, log):
-    page, _ = ensure_child(
+    return ensure_child(
         section,
         "glossary",
         lambda: GlossaryPage(
@@ -244,7 +244,6 @@ def seed_glossary_page(section, log):
         ),
         log,
     )
-    return page
 
 
 def _quote(paragraph, quote, explanation=""):
@@ -570,5 +569,8 @@ def seed_sen_support_page(section, glossary_page, log):
 
 def seed(section, log):
     seed_glossary_terms(log)
-    glossary_page = seed_glossary_page(section, log)
+    glossary_page, created = seed_glossary_page(section, log)
     seed_sen_support_page(section, glossary_page, log)
+    if created:
+        # The SEND section lists its pages in tree order: the glossary goes last.
+        glossary_page.move(section, pos="last-child")

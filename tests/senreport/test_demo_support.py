@@ -70,6 +70,7 @@ def test_demo_send_section_lists_the_new_pages_with_a_summary(client, demo):
     assert "SEN support: how we help your child" in text
     assert "Glossary: SEND words explained" in text
     assert "What the words and abbreviations used about SEND mean" in text
+    assert text.index("SEN support: how we help") < text.index("Glossary: SEND words")
 
 
 def test_demo_statement_links_the_demo_form(client, demo):
