@@ -5,9 +5,20 @@ module, in INSTALLED_APPS order (home first). Each seeder only creates what is m
 a second run creates nothing and changes nothing.
 """
 
+import datetime
+
 from wagtail.rich_text import RichText
 
-from .models import HomePage, SchoolSettings, SchoolType, StandardPage
+from .models import (
+    AccessibilityStatementPage,
+    ComplianceStatus,
+    FeedbackFormField,
+    FeedbackFormPage,
+    HomePage,
+    SchoolSettings,
+    SchoolType,
+    StandardPage,
+)
 
 SCHOOL_NAME = "Hollins Brook Primary School"
 
@@ -270,8 +281,90 @@ def seed_site(site, log):
         log("Set the site's address to http://127.0.0.1:8000")
 
 
+def seed_feedback_form(home, log):
+    def build():
+        page = FeedbackFormPage(
+            title="Report a problem or tell us what you think",
+            search_description=(
+                "Tell us about a problem with this website, or what you think of it."
+            ),
+            intro=p(
+                "Tell us about something on this website that is wrong, does not work or is "
+                "hard to use or understand. You can also tell us what you think of it. The "
+                "school office reads every message.",
+                "Please do not write private details about your child here. For those, ring "
+                "or e-mail the school office.",
+            ),
+            thank_you_text=p(
+                "Thank you for telling us. The school office reads every message. If you "
+                "gave your e-mail address, we will reply within 5 school days."
+            ),
+            subject="Feedback from the school website",
+        )
+        page.form_fields = [
+            FeedbackFormField(
+                label="What is the problem, or what would you like to tell us?",
+                field_type="multiline",
+                required=True,
+                help_text="For example, a link that does not work or a page that is hard to read.",
+            ),
+            FeedbackFormField(label="Your name", field_type="singleline", required=False),
+            FeedbackFormField(
+                label="Your e-mail address",
+                field_type="email",
+                required=False,
+                help_text="Only if you would like a reply.",
+            ),
+        ]
+        return page
+
+    page, _ = ensure_child(home, "feedback", build, log)
+    return page
+
+
+def _start_of_school_year(today):
+    return datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+def seed_accessibility_statement(home, feedback_page, log):
+    today = datetime.date.today()
+    page, _ = ensure_child(
+        home,
+        "accessibility",
+        lambda: AccessibilityStatementPage(
+            title="Accessibility statement",
+            search_description=(
+                "How accessible this website is, and how to tell us about a problem."
+            ),
+            compliance_status=ComplianceStatus.PARTIALLY,
+            non_accessible_content=RichText(
+                "<p>Some older documents are not fully accessible:</p>"
+                "<ul><li>a few policies published as PDF files before September 2025 have no "
+                "headings, so screen reader users cannot move around them easily (WCAG 2.2 "
+                "success criterion 1.3.1, info and relationships)</li>"
+                "<li>some scanned letters in those PDFs are pictures of text, so they cannot "
+                "be read aloud or enlarged cleanly (success criterion 1.4.5, images of "
+                "text)</li></ul>"
+                "<p>We are replacing these documents with web pages as each one comes up for "
+                "review. Until then, the office will send you any of them in another format.</p>"
+            ),
+            improvements=p(
+                "We are turning our remaining PDF policies into web pages as governors review "
+                "them, and we check every new page before it is published."
+            ),
+            feedback_page=feedback_page,
+            prepared_on=_start_of_school_year(today),
+            last_reviewed_on=today,
+        ),
+        log,
+    )
+    return page
+
+
 def seed(site, log):
     seed_site(site, log)
     seed_settings(site, log)
     home = seed_home(site, log)
     seed_standard_pages(home, log)
+    feedback_page = seed_feedback_form(home, log)
+    seed_accessibility_statement(home, feedback_page, log)

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from home.demo import ensure_child, p
 
 from . import demo_content as text
+from . import demo_support
 from .compliance.data import a_year_after
 from .models import (
     FACILITIES,
@@ -192,6 +193,7 @@ def seed(site, log):
     ensure_child(section, "sen-information-report", lambda: build_report(home), log)
     ensure_child(section, "disability-and-access", build_disability_page, log)
     ensure_child(section, "accessibility-plan", build_plan, log)
+    demo_support.seed(section, log)
     ensure_child(section, "statutory-information", build_statutory_page, log)
 
 

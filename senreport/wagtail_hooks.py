@@ -1,6 +1,8 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
@@ -10,6 +12,7 @@ from localoffer.feed import (
 )
 
 from .admin_views import CompliancePanel, ComplianceReportView
+from .models import GlossaryTerm
 
 
 @hooks.register("construct_homepage_panels")
@@ -64,3 +67,22 @@ def school_location_for_local_offer(site):
                 AccessibilityEntry(access.other_facilities.strip(), url=url, key="facility-other")
             )
     return SchoolLocationExtras(accessibility=accessibility, contacts=contacts)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    """'Glossary' in the admin menu: the SEND words explained to parents."""
+
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = "Glossary"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["term", "abbreviation", "definition"]
+    list_export = ["term", "abbreviation", "definition"]
+    export_filename = "glossary"
+    # No search_fields here: the admin searches the model's own index (index.Indexed).
+    # Field-restricted search crashes on SQLite's full-text backend (wagtail#10217).
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)

@@ -2,7 +2,15 @@
 
 from wagtail.models import Site
 
-from home.models import HomePage, SchoolSettings, StandardPage
+from home.models import (
+    AccessibilityStatementPage,
+    FeedbackFormField,
+    FeedbackFormPage,
+    HomePage,
+    SchoolSettings,
+    StandardPage,
+)
+from senreport.models import GlossaryPage, GlossaryTerm, SENDSectionPage, SENSupportPage
 
 
 def default_site():
@@ -43,4 +51,65 @@ def standard_page(parent=None, **fields):
     return publish_child(parent or home_page(), StandardPage(**fields))
 
 
-__all__ = ["HomePage", "default_site", "home_page", "publish_child", "school_settings"]
+def send_section(parent=None, **fields):
+    fields.setdefault("title", "SEND")
+    fields.setdefault("slug", "send")
+    return publish_child(parent or home_page(), SENDSectionPage(**fields))
+
+
+def glossary_term(term, abbreviation="", definition="What it means."):
+    return GlossaryTerm.objects.create(term=term, abbreviation=abbreviation, definition=definition)
+
+
+def glossary_terms(count):
+    """`count` terms with distinct abbreviations (AB0, AB1...), none used in normal text."""
+    return [
+        glossary_term(f"Made-up term number {i}", f"AB{i}", f"Definition {i}.")
+        for i in range(count)
+    ]
+
+
+def glossary_page(section, **fields):
+    fields.setdefault("title", "Glossary")
+    fields.setdefault("slug", "glossary")
+    return publish_child(section, GlossaryPage(**fields))
+
+
+def sen_support_page(section, body=(), **fields):
+    fields.setdefault("title", "SEN support")
+    fields.setdefault("slug", "sen-support")
+    return publish_child(section, SENSupportPage(body=list(body), **fields))
+
+
+def feedback_form_page(parent=None, **fields):
+    fields.setdefault("title", "Report a problem")
+    fields.setdefault("slug", "feedback")
+    page = FeedbackFormPage(**fields)
+    page.form_fields = [
+        FeedbackFormField(label="What went wrong?", field_type="multiline", required=True),
+        FeedbackFormField(label="Your name", field_type="singleline", required=False),
+        FeedbackFormField(label="Your e-mail address", field_type="email", required=False),
+    ]
+    return publish_child(parent or home_page(), page)
+
+
+def accessibility_statement(parent=None, **fields):
+    fields.setdefault("title", "Accessibility statement")
+    fields.setdefault("slug", "accessibility")
+    return publish_child(parent or home_page(), AccessibilityStatementPage(**fields))
+
+
+__all__ = [
+    "HomePage",
+    "accessibility_statement",
+    "default_site",
+    "feedback_form_page",
+    "glossary_page",
+    "glossary_term",
+    "glossary_terms",
+    "home_page",
+    "publish_child",
+    "school_settings",
+    "send_section",
+    "sen_support_page",
+]

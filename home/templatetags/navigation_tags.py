@@ -76,3 +76,29 @@ def statutory_links(context):
         if page is not None:
             links.append((model.footer_label, page))
     return links
+
+
+@register.simple_tag(takes_context=True)
+def feedback_url(context, current_page=None):
+    """The address of this site's feedback form, naming the page being read (`?page=<id>`).
+
+    Empty when the site has no live feedback form.
+    """
+    from home.models import FeedbackFormPage
+
+    root = _site_root(context)
+    if root is None:
+        return ""
+    form_page = (
+        FeedbackFormPage.objects.live()
+        .public()
+        .descendant_of(root)
+        .only("url_path", "path", "depth")
+        .first()
+    )
+    if form_page is None:
+        return ""
+    url = form_page.get_url(context.get("request"))
+    if current_page is not None and current_page.pk and current_page.pk != form_page.pk:
+        url += f"?page={current_page.pk}"
+    return url

@@ -10,6 +10,8 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.models import AccessibilityStatementPage, ComplianceStatus
+
 from .. import readability
 from .. import report_items as items
 from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformationReportPage, Strand
@@ -706,6 +708,61 @@ def school_paper_copy(data):
             fields=("paper_copy_statement",),
         )
     return Outcome.ok(page=report, anchor="paper-copy")
+
+
+@check(
+    "web.accessibility_statement",
+    "should",
+    "An accessibility statement for the website",
+    "Public Sector Bodies (Websites and Mobile Applications) Accessibility Regulations 2018, "
+    "regulation 8",
+    "A statement of how accessible the website is: compliance status, content that is not "
+    "accessible and why, alternatives, how to report a problem, the enforcement procedure, "
+    "and when it was prepared and reviewed.",
+    page_model=AccessibilityStatementPage,
+    guards_publish=False,
+)
+def web_accessibility_statement(data):
+    statement = data.page(AccessibilityStatementPage)
+    if statement is None:
+        return Outcome.fail("There is no published accessibility statement yet.")
+    where = {"page": statement}
+    if statement.compliance_status != ComplianceStatus.FULLY and not has_text(
+        statement.non_accessible_content
+    ):
+        return Outcome.fail(
+            "List the content that is not accessible, and why.",
+            fields=("non_accessible_content",),
+            **where,
+        )
+    for field, label in (
+        ("alternatives", "how to get information in other formats"),
+        ("how_to_report", "how to report a problem"),
+        ("enforcement_procedure", "the enforcement procedure"),
+    ):
+        if not has_text(getattr(statement, field)):
+            return Outcome.fail(f"Say {label}.", fields=(field,), **where)
+    if statement.feedback_page is None or not statement.feedback_page.live:
+        return Outcome.fail(
+            "Choose the feedback form where people report a problem.",
+            fields=("feedback_page",),
+            **where,
+        )
+    if "EHRC" not in plain_text(statement.enforcement_procedure) and "Equality and Human" not in (
+        plain_text(statement.enforcement_procedure)
+    ):
+        return Outcome.fail(
+            "Name the Equality and Human Rights Commission (EHRC) in the enforcement procedure.",
+            fields=("enforcement_procedure",),
+            **where,
+        )
+    return review_outcome(
+        statement.last_reviewed_on,
+        a_year_after(statement.last_reviewed_on),
+        "accessibility statement",
+        fields=("last_reviewed_on",),
+        page=statement,
+    )
 
 
 @check(

@@ -1,11 +1,13 @@
 """The statutory SEND pages. One module per page family; everything is re-exported here."""
 
 from .disability import FACILITIES, DisabilityAccessPage
+from .glossary import GlossaryPage, GlossaryTerm
 from .ops import LinkCheck, LinkKind, ReminderThreshold, ReviewReminder
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
 from .report import SENInformationReportPage
 from .section import SENDSectionPage
 from .statutory import StatutoryInformationPage
+from .support import SENSupportPage
 
 __all__ = [
     "FACILITIES",
@@ -13,12 +15,15 @@ __all__ = [
     "AccessibilityPlanPage",
     "ActionStatus",
     "DisabilityAccessPage",
+    "GlossaryPage",
+    "GlossaryTerm",
     "LinkCheck",
     "LinkKind",
     "ReminderThreshold",
     "ReviewReminder",
     "SENDSectionPage",
     "SENInformationReportPage",
+    "SENSupportPage",
     "StatutoryInformationPage",
     "Strand",
 ]

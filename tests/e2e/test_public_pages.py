@@ -13,6 +13,10 @@ PAGES = {
     "disability-access": "/send/disability-and-access/",
     "accessibility-plan": "/send/accessibility-plan/",
     "statutory-information": "/send/statutory-information/",
+    "sen-support": "/send/sen-support/",
+    "glossary": "/send/glossary/",
+    "accessibility-statement": "/accessibility/",
+    "feedback-form": "/feedback/",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

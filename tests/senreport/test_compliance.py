@@ -66,6 +66,15 @@ def edit_first_action(**changes):
     action.save()
 
 
+def edit_statement(**changes):
+    from home.models import AccessibilityStatementPage
+
+    page = AccessibilityStatementPage.objects.get()
+    for name, value in changes.items():
+        setattr(page, name, value)
+    publish(page)
+
+
 def no_contribution():
     edit_report(local_offer="")
     try:
@@ -145,6 +154,10 @@ BREAKERS = {
     ),
     "school.sen_policy": (lambda: edit_report(sen_policy_combined=False), "SEN policy"),
     "school.paper_copy": (lambda: edit_report(paper_copy_statement=""), "paper copies"),
+    "web.accessibility_statement": (
+        lambda: edit_statement(feedback_page=None),
+        "feedback form",
+    ),
     "dp.no_pupil_data": (
         lambda: edit_access(other_facilities="A lift key is kept for Sam (UPN A123456789012)."),
         "Unique Pupil Number: “A123456789012”",

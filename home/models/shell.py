@@ -5,7 +5,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import SHORT_TEXT_FEATURES, LocalAuthorityBlock, standard_stream_blocks
+from home.blocks import SHORT_TEXT_FEATURES, LocalAuthorityBlock, standard_stream_blocks
+from senreport.blocks import send_content_blocks
 
 
 class SchoolType(models.TextChoices):
@@ -244,7 +245,9 @@ class StandardPage(Page):
     introduction = models.TextField(
         blank=True, help_text="A sentence or two shown under the title and in listings."
     )
-    body = StreamField(standard_stream_blocks(), blank=True)
+    # The SEND blocks (contact card, useful links, Code of Practice quotation...) are
+    # offered here too: a standard page may sit in the SEND section.
+    body = StreamField(standard_stream_blocks() + send_content_blocks(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -252,6 +255,7 @@ class StandardPage(Page):
         index.SearchField("body"),
     ]
 
+    template = "home/standard_page.html"
     parent_page_types = ["home.HomePage", "home.StandardPage", "senreport.SENDSectionPage"]
     subpage_types = ["home.StandardPage"]
 
