@@ -336,8 +336,8 @@ def query_count(client, url):
 
 
 # Pinned. The registry loads each statutory page once per render, whatever the checks.
-STATUTORY_PAGE_QUERIES = 39
-DASHBOARD_QUERIES = 45
+STATUTORY_PAGE_QUERIES = 51
+DASHBOARD_QUERIES = 56
 
 
 @pytest.mark.django_db
