@@ -195,6 +195,7 @@ def seed(site, log):
     ensure_child(section, "accessibility-plan", build_plan, log)
     demo_support.seed(section, log)
     ensure_child(section, "statutory-information", build_statutory_page, log)
+    seed_moderation(section, log)
 
 
 def build_statutory_page():
@@ -210,3 +211,40 @@ def build_statutory_page():
             "it."
         ),
     )
+
+
+def seed_moderation(section, log):
+    """Editors (Wagtail's own group) may edit but not publish; changes to the SEND pages go
+    to the Approvers (the headteacher, the SEND governor) through a workflow."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupPagePermission,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    approvers, created = Group.objects.get_or_create(name="Approvers")
+    if created:
+        approvers.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        for codename in ("add_page", "change_page", "publish_page"):
+            GroupPagePermission.objects.create(
+                group=approvers,
+                page=section.get_parent(),
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        log("Created the Approvers group")
+    if not Workflow.objects.filter(name="SEND approval").exists():
+        task = GroupApprovalTask.objects.create(
+            name="Approval by the headteacher or SEND governor"
+        )
+        task.groups.set([approvers])
+        workflow = Workflow.objects.create(name="SEND approval")
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(workflow=workflow, page=section)
+        log("Created the SEND approval workflow")

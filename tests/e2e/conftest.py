@@ -189,3 +189,48 @@ def axe_violations(page):
 def screenshot(page, name):
     SCREENSHOT_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT_DIR / f"{name}.png"), full_page=True)
+
+
+def run_manage(server_env, *args):
+    """Run a management command against the browser tests' database."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=server_env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def run_python(server_env, code):
+    """Run Python with Django set up against the browser tests' database."""
+    return run_manage(server_env, "shell", "--no-imports", "-c", code)
+
+
+def log_in(page, username, password):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
+@pytest.fixture(scope="session")
+def moderation_users(base_url, server_env):
+    """An editor (Wagtail's Editors group: may edit, not publish) and an approver."""
+    users = {"editor": ("e2e-editor", "Editors"), "approver": ("e2e-approver", "Approvers")}
+    code = "\n".join(
+        [
+            "from django.contrib.auth.models import Group, User",
+            *(
+                f"u, _ = User.objects.get_or_create(username={name!r}, "
+                f"defaults={{'email': '{name}@example.com'}})\n"
+                f"u.set_password({ADMIN_PASSWORD!r}); u.save()\n"
+                f"u.groups.set([Group.objects.get(name={group!r})])"
+                for name, group in users.values()
+            ),
+        ]
+    )
+    run_python(server_env, code)
+    return {role: (name, ADMIN_PASSWORD) for role, (name, _) in users.items()}
