@@ -17,6 +17,7 @@ PAGES = {
     "glossary": "/send/glossary/",
     "accessibility-statement": "/accessibility/",
     "feedback-form": "/feedback/",
+    "local-offer": "/send/local-offer/",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
