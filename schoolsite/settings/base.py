@@ -75,6 +75,8 @@ WSGI_APPLICATION = "schoolsite.wsgi.application"
 
 # SQLite in a git-ignored data folder unless DATABASE_URL names another database
 # (postgres://user:password@host:port/name for PostgreSQL through psycopg 3).
+if not os.environ.get("DATABASE_URL"):
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
