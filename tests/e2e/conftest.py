@@ -5,6 +5,7 @@ system Chromium through Playwright.
   E2E_DATABASE_URL when set (CI points it at PostgreSQL), else SQLite in a temp folder.
 - Chromium is CHROMIUM_PATH or /usr/bin/chromium. Without it the tests are skipped, unless
   REQUIRE_BROWSER=1, where a missing browser fails the run.
+- SKIP_BROWSER=1 skips them on purpose (CI runs them once, against PostgreSQL).
 """
 
 import os
@@ -67,6 +68,8 @@ def _wait_for(url, process, timeout=60):
 
 @pytest.fixture(scope="session")
 def chromium_path():
+    if os.environ.get("SKIP_BROWSER") == "1" and os.environ.get("REQUIRE_BROWSER") != "1":
+        pytest.skip("SKIP_BROWSER=1: the browser tests run in a separate step")
     path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not (Path(path).exists() or shutil.which(path)):
         reason = f"Chromium not found at {path}: install the Debian package 'chromium'"
