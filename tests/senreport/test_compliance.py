@@ -22,8 +22,6 @@ from senreport.models import (
 )
 from senreport.report_items import TEXT_ITEMS
 
-pytestmark = pytest.mark.usefixtures("demo_module")
-
 STATUTORY_URL = "/send/statutory-information/"
 TODAY = timezone.localdate
 
