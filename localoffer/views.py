@@ -18,6 +18,8 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Site
 
+from pagecache import mark_cacheable
+
 from . import serializers
 from .models import Service, Taxonomy, TaxonomyTerm
 
@@ -148,6 +150,8 @@ class ORUKView(View):
     http_method_names = ["get", "head", "options"]
 
     def dispatch(self, request, *args, **kwargs):
+        # Public data: the page cache may keep the answers (purged when services change).
+        mark_cacheable(request)
         response = super().dispatch(request, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"
         return response

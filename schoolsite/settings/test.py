@@ -7,7 +7,23 @@ SECRET_KEY = "test-only-not-secret-4f2a9e61"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache's store is off for the unit tests, whose pinned query counts measure
+# uncached renders; tests of the cache switch it on (tests/test_page_cache.py). The browser
+# tests' server (two gunicorn workers) sets PAGE_CACHE=on and keeps base's shared file store
+# in its own DATA_DIR, as a production machine would.
+PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", False)  # noqa: F405
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": (
+        CACHES["pages"]  # noqa: F405
+        if PAGE_CACHE_ENABLED
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+    ),
+}
+# Login rate limiting needs the request, which the test client's login() does not pass:
+# off for the unit tests except those of the lockout (tests/test_security.py), on for the
+# browser tests' server (AXES=on), which signs in through the real form.
+AXES_ENABLED = env_flag("AXES", False)  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -93,6 +93,10 @@ def server_env(tmp_path_factory):
             ),
             "ADMIN_USERNAME": ADMIN_USERNAME,
             "ADMIN_PASSWORD": ADMIN_PASSWORD,
+            # As in production: the page cache (shared by both workers through a file
+            # store in DATA_DIR) and login rate limiting.
+            "PAGE_CACHE": "on",
+            "AXES": "on",
         }
     )
     return env

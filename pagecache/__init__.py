@@ -1,0 +1,31 @@
+"""The page cache: anonymous GETs of live public pages, served from Django's cache framework.
+
+What is cached (see middleware.py):
+- only GET (HEAD is answered from the cache too) without a query string, from a request
+  without a session cookie (so never a logged-in editor, a preview or the admin);
+- only responses that say so: a live page that Wagtail served to an anonymous visitor
+  (wagtail_hooks.py) or the Open Referral feed (`mark_cacheable`), with status 200, no
+  cookie set and no Cache-Control of their own. A page with a form carrying a CSRF token
+  (the feedback form) sets the CSRF cookie and is therefore never cached; the Local Offer
+  directory is cached unfiltered and never with filters (a query string).
+
+Cached responses carry `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE`; every other
+response without a Cache-Control of its own gets `private, no-cache`.
+
+Purging (signals.py): any publish, unpublish, move or deletion of a page, and any save of
+shared content (school details, glossary terms, Local Offer services, documents, images,
+sites), empties the page cache of the sites concerned. A whole site, not just the page:
+every page shows other pages (the menu shows titles, the footer links the statutory pages
+that are live, breadcrumbs show ancestors, the glossary links point at the glossary page,
+the SEND section and statutory-information pages list or check every SEND page), so
+purging "the page and the pages that list it" would leave some of those stale. A school's
+site has tens of pages: rebuilding them costs well under a second of server time.
+
+Each site's entries live under a generation token; a purge replaces the token, which
+orphans every entry at once on any cache backend, and a request that began rendering
+before the purge stores its (older) page under the old token, where nobody reads it.
+"""
+
+from .store import mark_cacheable, purge_all_sites, purge_sites
+
+__all__ = ["mark_cacheable", "purge_all_sites", "purge_sites"]
