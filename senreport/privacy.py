@@ -5,6 +5,7 @@ import re
 
 from modelcluster.models import get_all_child_relations
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import COMMENTS_RELATION_NAME
 
 from .text import plain_text
 
@@ -67,7 +68,8 @@ def page_text(page, children=None):
         children = {
             relation.get_accessor_name(): getattr(page, relation.get_accessor_name()).all()
             for relation in get_all_child_relations(page)
-            if relation.get_accessor_name() != "comments"
+            # Editors' comments in the admin are never published: not page content.
+            if relation.get_accessor_name() != COMMENTS_RELATION_NAME
         }
     for relation in children:
         for child in children[relation]:

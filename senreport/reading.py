@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Site
 
+from home.public import public
+
 from .report_items import (
     COMPLAINTS,
     CONTACTS_POLICY,
@@ -24,16 +26,12 @@ class Section:
     text: object = None
 
 
-def site_page(model, site):
+def site_page(model, site, request=None):
+    """The site's first live public page of this type; `request` shares the privacy query."""
     if site is None:
         return None
-    return (
-        model.objects.live()
-        .public()
-        .descendant_of(site.root_page, inclusive=True)
-        .order_by("path")
-        .first()
-    )
+    pages = model.objects.live().descendant_of(site.root_page, inclusive=True)
+    return public(pages, request).order_by("path").first()
 
 
 def report_sections(page):
@@ -66,14 +64,14 @@ def report_context(page, request):
     from .models import AccessibilityPlanPage, DisabilityAccessPage
 
     site = request_site(page, request)
-    disability_page = site_page(DisabilityAccessPage, site)
+    disability_page = site_page(DisabilityAccessPage, site, request)
     sections = report_sections(page)
     disability = disability_sections(disability_page)
     return {
         "sections": sections,
         "disability_page": disability_page,
         "disability_sections": disability,
-        "accessibility_plan_page": site_page(AccessibilityPlanPage, site),
+        "accessibility_plan_page": site_page(AccessibilityPlanPage, site, request),
         "contents": [(s.anchor, s.heading) for s in sections + disability],
     }
 
@@ -84,8 +82,8 @@ def disability_context(page, request):
     site = request_site(page, request)
     return {
         "disability_sections": disability_sections(page),
-        "report_page": site_page(SENInformationReportPage, site),
-        "accessibility_plan_page": site_page(AccessibilityPlanPage, site),
+        "report_page": site_page(SENInformationReportPage, site, request),
+        "accessibility_plan_page": site_page(AccessibilityPlanPage, site, request),
     }
 
 
@@ -94,7 +92,7 @@ def plan_context(page, request):
 
     return {
         "strands": page.actions_by_strand(),
-        "disability_page": site_page(DisabilityAccessPage, request_site(page, request)),
+        "disability_page": site_page(DisabilityAccessPage, request_site(page, request), request),
     }
 
 

@@ -51,9 +51,11 @@ class LocalOfferPage(Page):
     def get_context(self, request, *args, **kwargs):
         # Imported here: the directory module imports these models.
         from localoffer.directory import authority_links, build_directory
+        from senreport.reading import request_site
 
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
+        # The request's site is already known (one query fewer than self.get_site()).
+        site = request_site(self, request)
         school = SchoolSettings.for_request(request)
         context["authorities"] = authority_links(school)
         context["directory"] = build_directory(site, request.GET, school=school)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from home.models import SchoolSettings
+from home.public import public
 
 
 def a_year_after(day):
@@ -51,13 +52,9 @@ class SiteData:
             if issubclass(override_model, model):
                 return page
         if model not in self._pages:
-            self._pages[model] = (
-                model.objects.live()
-                .public()
-                .descendant_of(self.site.root_page, inclusive=True)
-                .order_by("path")
-                .first()
-            )
+            pages = model.objects.live().descendant_of(self.site.root_page, inclusive=True)
+            # One privacy query for the whole evaluation (`public` remembers it on self).
+            self._pages[model] = public(pages, self).order_by("path").first()
         return self._pages[model]
 
     def is_override(self, page):
@@ -91,14 +88,13 @@ class SiteData:
             for section in sections:
                 condition |= Q(path__startswith=section.path)
             models = statutory_page_models()
-            pages = (
+            pages = public(
                 Page.objects.live()
-                .public()
                 .descendant_of(root, inclusive=True)
-                .filter(condition | Q(pk__in=Page.objects.type(*models).values("pk")))
-                .order_by("path")
-                .specific()
+                .filter(condition | Q(pk__in=Page.objects.type(*models).values("pk"))),
+                self,
             )
+            pages = pages.order_by("path").specific()
             self._send_pages = list(pages)
         return self._send_pages
 

@@ -34,7 +34,10 @@ class SENDSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["send_pages"] = self.get_children().live().public().specific().defer_streamfields()
+        from home.public import public
+
+        children = public(self.get_children().live(), request)
+        context["send_pages"] = children.specific().defer_streamfields()
         return context
 
     @staticmethod

@@ -313,4 +313,4 @@ class FeedbackFormPageTests(WagtailPageTestCase):
         self.assertEqual(page.pk, FeedbackFormPage.objects.get().pk)
 
 
-FEEDBACK_PAGE_QUERIES = 17
+FEEDBACK_PAGE_QUERIES = 13

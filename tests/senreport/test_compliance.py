@@ -336,8 +336,8 @@ def query_count(client, url):
 
 
 # Pinned. The registry loads each statutory page once per render, whatever the checks.
-STATUTORY_PAGE_QUERIES = 51
-DASHBOARD_QUERIES = 56
+STATUTORY_PAGE_QUERIES = 34
+DASHBOARD_QUERIES = 43
 
 
 @pytest.mark.django_db

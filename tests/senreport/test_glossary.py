@@ -201,7 +201,7 @@ class GlossaryPageTests(WagtailPageTestCase):
 
 # Measured: Wagtail's routing and the site shell (menus, breadcrumb, footer links,
 # settings) plus one query for all the terms.
-GLOSSARY_PAGE_QUERIES = 17
+GLOSSARY_PAGE_QUERIES = 13
 
 
 # --- The admin -------------------------------------------------------------------------

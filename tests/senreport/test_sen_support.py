@@ -488,7 +488,7 @@ def big_body(pages):
 # Measured: Wagtail's routing and the site shell (menus, breadcrumb, settings, footer
 # links, feedback link), one query for the glossary terms and one for the pages the
 # useful-links block points at.
-SEN_SUPPORT_PAGE_QUERIES = 18
+SEN_SUPPORT_PAGE_QUERIES = 14
 
 
 @pytest.mark.django_db
