@@ -24,6 +24,10 @@ site has tens of pages: rebuilding them costs well under a second of server time
 Each site's entries live under a generation token; a purge replaces the token, which
 orphans every entry at once on any cache backend, and a request that began rendering
 before the purge stores its (older) page under the old token, where nobody reads it.
+
+Just after a purge, many visitors ask for the same pages at once: the first request for a
+page builds it and the others wait for its result (up to a few seconds) instead of all
+building it together (`store.claim` / `store.wait_for`).
 """
 
 from .store import mark_cacheable, purge_all_sites, purge_sites

@@ -50,17 +50,27 @@ class PageCacheMiddleware:
                 # being built, it is stored under the old token and never served.
                 key = store.entry_key(request, site_id, store.generation(site_id))
                 cached = store.load_response(key)
+                if cached is None and request.method == "GET" and not store.claim(key):
+                    # Another request is building this page (just after a purge): wait
+                    # for it rather than build it again.
+                    cached = store.wait_for(key)
+                    key = None  # not ours to store
                 if cached is not None:
                     cached["X-Page-Cache"] = "hit"
                     return cached
+                if request.method != "GET":
+                    key = None
 
-        response = self.get_response(request)
-
-        if eligible and is_cacheable(request, response):
-            patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-            if key is not None and request.method == "GET":
-                store.store_response(key, request, response)
-                response["X-Page-Cache"] = "miss"
-        elif not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True, no_cache=True)
+        try:
+            response = self.get_response(request)
+            if eligible and is_cacheable(request, response):
+                patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
+                if key is not None:
+                    store.store_response(key, request, response)
+                    response["X-Page-Cache"] = "miss"
+            elif not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+        finally:
+            if key is not None:
+                store.release(key)
         return response

@@ -4,6 +4,7 @@ import base64
 import logging
 import os
 import secrets
+import time
 
 from django.conf import settings
 from django.core.cache import caches
@@ -17,6 +18,11 @@ PREFIX = "pagecache"
 # forgets it at once; other host names served by the default site follow within this time.
 HOST_TTL = 300
 _MARKER = "_pagecache_cacheable"
+# After a purge, many visitors ask for the same page at once. The first builds it; the
+# others wait for its result, up to WAIT_SECONDS, instead of all building it together.
+BUILD_SECONDS = 30
+WAIT_SECONDS = 5.0
+POLL_SECONDS = 0.02
 
 
 def cache():
@@ -102,6 +108,30 @@ def load_response(key):
     for name, value in headers:
         response[name] = value
     return response
+
+
+def claim(key):
+    """Take the right to build this entry. False if another request is building it."""
+    return cache().add(f"{key}:building", 1, BUILD_SECONDS)
+
+
+def release(key):
+    cache().delete(f"{key}:building")
+
+
+def wait_for(key):
+    """The entry another request is building, once stored; None if it gives up, or stores
+    nothing (the page turned out not to be cacheable), or WAIT_SECONDS pass."""
+    store = cache()
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        response = load_response(key)
+        if response is not None:
+            return response
+        if not store.has_key(f"{key}:building"):
+            return load_response(key)
+    return None
 
 
 def _bump(site_ids):

@@ -1,10 +1,13 @@
 """The page cache (pagecache/): what is cached, the headers, and what purges it."""
 
+import threading
+import time
 from io import StringIO
 
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
@@ -204,6 +207,40 @@ def test_a_page_built_before_a_purge_is_never_served_after_it(cache_on, client):
     purge_sites([site_id])
     store.store_response(key_before, request, old_page)  # the slow request finishes
     assert state(client, REPORT) == (200, "miss")
+
+
+def key_for(url):
+    request = RequestFactory().get(url)
+    site_id = store.site_id_for(request)
+    return request, store.entry_key(request, site_id, store.generation(site_id))
+
+
+def test_a_page_being_built_is_waited_for_not_built_twice(cache_on, client):
+    request, key = key_for(SECTION)
+    assert store.claim(key)  # another worker is building the SEND section page
+    built = HttpResponse(b"<p>Built by the other worker</p>")
+
+    def other_worker_finishes():
+        time.sleep(0.2)
+        store.store_response(key, request, built)
+        store.release(key)
+
+    worker = threading.Thread(target=other_worker_finishes)
+    worker.start()
+    response = client.get(SECTION)
+    worker.join()
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == b"<p>Built by the other worker</p>"
+
+
+def test_a_waiter_builds_the_page_itself_if_the_other_stores_nothing(cache_on, client):
+    request, key = key_for(SECTION)
+    assert store.claim(key)
+    threading.Timer(0.1, store.release, args=(key,)).start()
+    response = client.get(SECTION)
+    assert response.status_code == 200
+    assert response.get("X-Page-Cache") is None
+    assert "SEND" in response.content.decode()
 
 
 def test_the_purge_happens_again_after_the_commit(
