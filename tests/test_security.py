@@ -296,6 +296,16 @@ def test_the_feedback_form_needs_its_csrf_token(demo):
 
 
 @pytest.mark.django_db
+def test_the_admin_login_needs_its_csrf_token(admin_user):
+    client = Client(enforce_csrf_checks=True)
+    data = {"username": "admin", "password": "password", "next": "/admin/"}
+    assert client.post("/admin/login/", data).status_code == 403
+    page = client.get("/admin/login/").content.decode()
+    data["csrfmiddlewaretoken"] = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    assert client.post("/admin/login/", data).status_code == 302
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 @pytest.mark.parametrize(
     "path", ["/openreferral/", "/openreferral/services", "/openreferral/taxonomies"]
