@@ -33,17 +33,24 @@ class SiteData:
     `overrides` replaces the live page of a type with an unsaved instance: the publish
     guard evaluates the page being edited, before it is saved, with the same checks the
     dashboard runs on the live site.
+
+    `preloaded` (a `preload.PreloadedSite`) holds the site's settings and pages loaded in
+    bulk with other sites' (see `preload.py`): what it covers is read from it, anything
+    else from the database as usual.
     """
 
-    def __init__(self, site, overrides=(), children=None):
+    def __init__(self, site, overrides=(), children=None, preloaded=None):
         self.site = site
         self._overrides = {type(page): page for page in overrides}
         self._children = children or {}
         self._pages = {}
         self._child_cache = {}
+        self._preloaded = preloaded
 
     @cached_property
     def school(self):
+        if self._preloaded is not None:
+            return self._preloaded.school
         return SchoolSettings.for_site(self.site)
 
     def page(self, model):
@@ -51,6 +58,8 @@ class SiteData:
         for override_model, page in self._overrides.items():
             if issubclass(override_model, model):
                 return page
+        if model not in self._pages and self._preloaded and model in self._preloaded.covered:
+            self._pages[model] = self._preloaded.first(model)
         if model not in self._pages:
             pages = model.objects.live().descendant_of(self.site.root_page, inclusive=True)
             # One privacy query for the whole evaluation (`public` remembers it on self).
@@ -81,6 +90,8 @@ class SiteData:
 
         from ..models import SENDSectionPage
 
+        if not hasattr(self, "_send_pages") and self._preloaded is not None:
+            self._send_pages = list(self._preloaded.send_pages)
         if not hasattr(self, "_send_pages"):
             root = self.site.root_page
             sections = SENDSectionPage.objects.live().descendant_of(root).only("path")
@@ -118,23 +129,27 @@ class SiteData:
         page = self.page(model)
         if page is not None and page.pk:
             return reverse("wagtailadmin_pages:edit", args=[page.pk])
-        existing = model.objects.descendant_of(self.site.root_page).order_by("path").first()
-        if existing is not None:
-            return reverse("wagtailadmin_pages:edit", args=[existing.pk])
-        parent = self._allowed_parent(model)
-        if parent is None:
+        existing_pk = self._first_page_pk([model])
+        if existing_pk is not None:
+            return reverse("wagtailadmin_pages:edit", args=[existing_pk])
+        parent_pk = self._first_page_pk(model.allowed_parent_page_models(), inclusive=True)
+        if parent_pk is None:
             return reverse("wagtailadmin_explore", args=[self.site.root_page_id])
         meta = model._meta
-        return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+        return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent_pk])
 
-    def _allowed_parent(self, model):
+    def _first_page_pk(self, page_models, inclusive=False):
+        """The id of the site's first page (live or not) of one of these types."""
         from wagtail.models import Page
 
-        parent_types = model.allowed_parent_page_models()
+        preloaded = self._preloaded
+        if preloaded is not None and all(m in preloaded.indexed for m in page_models):
+            return preloaded.first_indexed(page_models, inclusive=inclusive)
         return (
-            Page.objects.descendant_of(self.site.root_page, inclusive=True)
-            .type(*parent_types)
+            Page.objects.descendant_of(self.site.root_page, inclusive=inclusive)
+            .type(*page_models)
             .order_by("path")
+            .values_list("pk", flat=True)
             .first()
         )
 
