@@ -1,14 +1,18 @@
-"""Demo content for the fictional Hollins Brook Primary School.
+"""Demo content for the fictional schools (home/demo_schools.py): Hollins Brook Primary
+School, and with `seed_demo --schools 2` Larkspur Hill School.
 
 `manage.py seed_demo` calls `seed(site, log)` of every installed app that has a `demo`
-module, in INSTALLED_APPS order (home first). Each seeder only creates what is missing, so
+module, in INSTALLED_APPS order (home first), for each demo school's site. Each seeder asks
+`demo_school_for(site)` which school it is building, and only creates what is missing, so
 a second run creates nothing and changes nothing.
 """
 
 import datetime
 
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from .demo_schools import HOLLINS_BROOK, demo_school_for
 from .models import (
     AccessibilityStatementPage,
     ComplianceStatus,
@@ -16,11 +20,11 @@ from .models import (
     FeedbackFormPage,
     HomePage,
     SchoolSettings,
-    SchoolType,
     StandardPage,
 )
+from .schools import ensure_school_groups
 
-SCHOOL_NAME = "Hollins Brook Primary School"
+SCHOOL_NAME = HOLLINS_BROOK.name
 
 
 def ensure_child(parent, slug, build, log=None):
@@ -44,53 +48,67 @@ def p(*paragraphs):
     return RichText("".join(f"<p>{text}</p>" for text in paragraphs))
 
 
-def seed_settings(site, log):
-    school = SchoolSettings.for_site(site)
-    if school.school_name:
-        return school
-    school.school_name = SCHOOL_NAME
-    school.school_type = SchoolType.MAINSTREAM_PRIMARY
-    school.is_academy = False
-    school.urn = "199901"
-    school.address = "Mill Lane\nHollins Brook\nWestmere"
-    school.postcode = "WM4 7QT"
-    school.phone = "01632 960 214"
-    school.email = "office@hollinsbrook.example"
-    school.local_authorities = [
+def fill_settings(settings, school):
+    """Set the school details from a demo school's facts (nothing is saved)."""
+    settings.school_name = school.name
+    settings.school_type = school.school_type
+    settings.is_academy = school.is_academy
+    settings.urn = school.urn
+    settings.address = school.address
+    settings.postcode = school.postcode
+    settings.phone = school.phone
+    settings.email = school.email
+    settings.local_authorities = [
         (
             "local_authority",
             {
-                "name": "Westmere Borough Council",
-                "local_offer_url": "https://www.westmere.example/send/local-offer",
+                "name": school.council_name,
+                "local_offer_url": f"https://www.{school.council_domain}/send/local-offer",
                 "ordinarily_available_provision_url": (
-                    "https://www.westmere.example/send/ordinarily-available-provision"
+                    f"https://www.{school.council_domain}/send/ordinarily-available-provision"
                 ),
             },
         )
     ]
-    school.sendiass_name = "Westmere SENDIASS"
-    school.sendiass_phone = "01632 960 388"
-    school.sendiass_email = "advice@westmere-sendiass.example"
-    school.sendiass_url = "https://www.westmere-sendiass.example/"
-    school.headteacher = "Mrs Amara Okafor"
-    school.chair_of_governors = "Mr David Lindqvist"
-    school.send_governor = "Ms Priya Raman"
-    school.save()
-    log("Filled in the school details")
-    return school
+    settings.sendiass_name = f"{school.council} SENDIASS"
+    settings.sendiass_phone = school.sendiass_phone
+    settings.sendiass_email = f"advice@{school.sendiass_domain}"
+    settings.sendiass_url = f"https://www.{school.sendiass_domain}/"
+    settings.headteacher = school.headteacher
+    settings.chair_of_governors = school.chair_of_governors
+    settings.send_governor = school.send_governor
+    return settings
 
 
-def seed_home(site, log):
-    home = site.root_page.specific
-    if not isinstance(home, HomePage) or home.introduction:
-        return home
-    home.title = SCHOOL_NAME
-    home.draft_title = SCHOOL_NAME
-    home.introduction = (
+def seed_settings(site, log, school=HOLLINS_BROOK):
+    settings = SchoolSettings.for_site(site)
+    if settings.school_name:
+        return settings
+    fill_settings(settings, school)
+    settings.save()
+    log(f"Filled in the school details of {school.name}")
+    return settings
+
+
+HOME_INTRODUCTIONS = {
+    "primary": (
         "<p>We are a friendly village primary school for children aged 4 to 11. "
         "Every child belongs here, and we work closely with families so that each "
         "child can learn, make friends and enjoy school.</p>"
-    )
+    ),
+    "special": (
+        "<p>We are a special school for children and young people aged 4 to 19 with "
+        "severe or complex learning difficulties, many of them autistic. Classes are small, "
+        "and teachers and therapists work side by side with families.</p>"
+    ),
+}
+
+
+def fill_home(home, school):
+    """A demo school's home page text (nothing is saved)."""
+    home.title = school.name
+    home.draft_title = school.name
+    home.introduction = HOME_INTRODUCTIONS[school.kind]
     home.send_summary = (
         "How we support children with special educational needs and disabilities, "
         "who to talk to, and the information every school must publish."
@@ -117,12 +135,51 @@ def seed_home(site, log):
             },
         ),
     ]
-    home.save_revision().publish()
-    log("Filled in the home page")
     return home
 
 
-def seed_standard_pages(home, log):
+def seed_home(site, log, school=HOLLINS_BROOK):
+    home = site.root_page.specific
+    if not isinstance(home, HomePage) or home.introduction:
+        return home
+    fill_home(home, school)
+    home.save_revision().publish()
+    log(f"Filled in the home page of {school.name}")
+    return home
+
+
+SCHOOL_DAYS = {
+    "primary": (
+        "<ul><li>Gates open at 8:40am</li><li>Lessons start at 8:55am</li>"
+        "<li>The day ends at 3:15pm</li>"
+        "<li>Breakfast club runs from 7:45am</li></ul>"
+    ),
+    "special": (
+        "<ul><li>Buses and taxis arrive from 8:45am, and staff meet every pupil at the door</li>"
+        "<li>Lessons start at 9:15am</li><li>The day ends at 3pm</li>"
+        "<li>Sixth-form students finish at 3:30pm on Thursdays after their college link</li>"
+        "</ul>"
+    ),
+}
+
+
+def admissions_text(school):
+    if school.kind == "special":
+        return p(
+            f"Most pupils join {school.short_name} because their Education, Health and Care "
+            f"plan names the school. {school.council_name} decides this with families, "
+            "after asking us whether we can meet the child's needs.",
+            "Families are welcome to visit before they state a preference for the school: "
+            "ring the office to book a tour.",
+        )
+    return p(
+        f"{school.council_name} handles applications for Reception and for "
+        "places in other year groups. Apply through the council's online "
+        "admissions service; the office can help you fill in the form."
+    )
+
+
+def seed_standard_pages(home, log, school=HOLLINS_BROOK):
     about, _ = ensure_child(
         home,
         "about-us",
@@ -141,14 +198,7 @@ def seed_standard_pages(home, log):
                     ),
                 ),
                 ("heading", {"text": "The school day", "level": "h2"}),
-                (
-                    "paragraph",
-                    RichText(
-                        "<ul><li>Gates open at 8:40am</li><li>Lessons start at 8:55am</li>"
-                        "<li>The day ends at 3:15pm</li>"
-                        "<li>Breakfast club runs from 7:45am</li></ul>"
-                    ),
-                ),
+                ("paragraph", RichText(SCHOOL_DAYS[school.kind])),
             ],
         ),
         log,
@@ -161,34 +211,34 @@ def seed_standard_pages(home, log):
             show_in_menus=True,
             introduction="How to apply for a place, and how places are given.",
             body=[
-                (
-                    "paragraph",
-                    p(
-                        "Westmere Borough Council handles applications for Reception and for "
-                        "places in other year groups. Apply through the council's online "
-                        "admissions service; the office can help you fill in the form."
-                    ),
-                ),
-                (
-                    "questions",
-                    {
-                        "heading": "Questions about admissions",
-                        "items": [
+                ("paragraph", admissions_text(school)),
+                *(
+                    [
+                        (
+                            "questions",
                             {
-                                "question": "When do I apply for a Reception place?",
-                                "answer": p(
-                                    "Applications open in the autumn before your child "
-                                    "starts school and close on 15 January."
-                                ),
+                                "heading": "Questions about admissions",
+                                "items": [
+                                    {
+                                        "question": "When do I apply for a Reception place?",
+                                        "answer": p(
+                                            "Applications open in the autumn before your "
+                                            "child starts school and close on 15 January."
+                                        ),
+                                    },
+                                    {
+                                        "question": "Can we visit first?",
+                                        "answer": p(
+                                            "Yes. Ring the office to book a tour at a time "
+                                            "that suits you."
+                                        ),
+                                    },
+                                ],
                             },
-                            {
-                                "question": "Can we visit first?",
-                                "answer": p(
-                                    "Yes. Ring the office to book a tour at a time that suits you."
-                                ),
-                            },
-                        ],
-                    },
+                        )
+                    ]
+                    if school.kind == "primary"
+                    else []
                 ),
             ],
         ),
@@ -262,7 +312,7 @@ def seed_standard_pages(home, log):
                 (
                     "paragraph",
                     p(
-                        "Ring 01632 960 214 or e-mail office@hollinsbrook.example. To report "
+                        f"Ring {school.phone} or e-mail {school.email}. To report "
                         "an absence, ring before 9:30am."
                     ),
                 ),
@@ -279,6 +329,25 @@ def seed_site(site, log):
         site.hostname, site.port, site.site_name = "127.0.0.1", 8000, SCHOOL_NAME
         site.save()
         log("Set the site's address to http://127.0.0.1:8000")
+
+
+def ensure_school_site(school, log):
+    """The site of a demo school after the first: its own home page and address."""
+    site = (
+        Site.objects.filter(hostname=school.hostname, port=school.port)
+        .select_related("root_page")
+        .first()
+    )
+    if site is not None:
+        return site
+    home = fill_home(HomePage(slug=school.home_slug), school)
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.create(
+        hostname=school.hostname, port=school.port, site_name=school.name, root_page=home
+    )
+    log(f"Created the site of {school.name} at {site.root_url}/")
+    return site
 
 
 def seed_feedback_form(home, log):
@@ -362,9 +431,12 @@ def seed_accessibility_statement(home, feedback_page, log):
 
 
 def seed(site, log):
-    seed_site(site, log)
-    seed_settings(site, log)
-    home = seed_home(site, log)
-    seed_standard_pages(home, log)
+    school = demo_school_for(site)
+    if site.is_default_site:
+        seed_site(site, log)
+    seed_settings(site, log, school)
+    home = seed_home(site, log, school)
+    seed_standard_pages(home, log, school)
     feedback_page = seed_feedback_form(home, log)
     seed_accessibility_statement(home, feedback_page, log)
+    ensure_school_groups(site, school.name)

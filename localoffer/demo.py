@@ -1,13 +1,16 @@
-"""Demo Local Offer for the fictional Hollins Brook Primary School (see home/demo.py).
+"""Demo Local Offer for the fictional schools (see home/demo.py and home/demo_schools.py).
 
-Every organisation, service and place is invented; phone numbers are in Ofcom's range for
-drama (01632 960xxx) and addresses use the reserved `.example` domain.
+Every organisation, service and place is invented; phone numbers are in Ofcom's ranges for
+drama (01632 960xxx, 0117 496 0xxx) and addresses use the reserved `.example` domain.
+The council's, the NHS's and the charities' services are Hollins Brook's, moved to each
+school's own area; the services a school runs itself are its own.
 """
 
 import uuid
 from datetime import date, time
 
 from home.demo import ensure_child, p
+from home.demo_schools import HOLLINS_BROOK, demo_school_for
 from senreport.models import SENDSectionPage
 
 from .models import LocalOfferPage, Organisation, Service, ServiceOpeningTime, ServicePhone
@@ -334,15 +337,129 @@ SERVICES = [
 ]
 
 
-def demo_id(key):
+LARKSPUR_CHECKER = "office@larkspurhill.example"
+
+# The services a special school runs itself (Larkspur Hill).
+SPECIAL_SCHOOL_SERVICES = [
+    {
+        "key": "hydrotherapy",
+        "provider": None,
+        "name": "Hydrotherapy sessions",
+        "description": (
+            "Sessions in the school's warm-water pool, planned with the physiotherapist, that "
+            "help pupils move more freely, build strength and relax."
+        ),
+        "areas": [SP],
+        "ages": (4, 19),
+        "location": Service.Where.SCHOOL,
+        "accessibility": "Ceiling hoist, level changing rooms and a ramped pool entry.",
+        "schedule": "Every weekday in term time, as set out in each pupil's timetable.",
+        "times": weekly(["MO", "TU", "WE", "TH", "FR"], time(9, 30), time(14, 30)),
+        "fees": "Free",
+        "contact_title": "Physiotherapy lead",
+        "phones": [("0117 496 0620", "School office")],
+        "email": "office@larkspurhill.example",
+        "assured": date(2026, 10, 6),
+        "checker": LARKSPUR_CHECKER,
+    },
+    {
+        "key": "family-signing",
+        "provider": None,
+        "name": "Family signing class",
+        "description": (
+            "An evening class where parents, carers, brothers and sisters learn the signs "
+            "and symbols their child uses at school, so they can talk together at home."
+        ),
+        "areas": [CI],
+        "ages": (0, 99),
+        "location": Service.Where.SCHOOL,
+        "schedule": "Tuesday evenings in term time.",
+        "times": weekly(["TU"], time(18, 0), time(19, 0)),
+        "fees": "Free",
+        "email": "office@larkspurhill.example",
+        "assured": date(2026, 10, 6),
+        "checker": LARKSPUR_CHECKER,
+    },
+    {
+        "key": "travel-training",
+        "provider": None,
+        "name": "Travel training",
+        "description": (
+            "One-to-one coaching for sixth-form students who are learning to travel by bus "
+            "or train on their own, starting with short, familiar journeys."
+        ),
+        "areas": [CL, SP],
+        "ages": (16, 19),
+        "location": Service.Where.ELSEWHERE,
+        "location_name": "Eastmoor bus station and local routes",
+        "address": "Bridge Street\nEastmoor",
+        "postcode": "EM1 4BS",
+        "schedule": "Arranged with each student and family.",
+        "fees": "Free",
+        "email": "office@larkspurhill.example",
+        "assured": date(2026, 10, 6),
+        "checker": LARKSPUR_CHECKER,
+    },
+]
+
+LOCAL_OFFER_BODIES = {
+    "primary": (
+        p(
+            "Hollins Brook is a mainstream primary school. Most children with SEND "
+            "have their needs met in their own class, with teaching adapted for "
+            "them: visual timetables, word banks, movement breaks and extra "
+            "thinking time are part of every classroom.",
+            "Some children also join small groups run by our own staff, such as the "
+            "Nest nurture group or Talk Time. When a child needs more specialist "
+            "help, we ask the council's and the NHS's services listed below to "
+            "assess and advise, and we plan together with you.",
+        ).source
+        + "<h3>Who to talk to</h3>"
+        + p(
+            "Start with your child's class teacher. Our SENCO co-ordinates support "
+            "for every child with SEND and can be reached through the school office."
+        ).source
+    ),
+}
+
+
+def demo_id(key, school=HOLLINS_BROOK):
+    """A fixed id, so a second run finds what the first one made; every school's differ."""
+    if school is not HOLLINS_BROOK:
+        key = f"{school.key}:{key}"
     return uuid.uuid5(DEMO_NAMESPACE, key)
 
 
-def seed_organisations(site, log):
+def services_for(school):
+    """The school's service specs: the area's services, and the school's own."""
+    area = [spec for spec in SERVICES if spec["provider"]]
+    own = [spec for spec in SERVICES if not spec["provider"]]
+    if school.kind == "special":
+        own = SPECIAL_SCHOOL_SERVICES
+    return [school.adapt(spec) for spec in area + own]
+
+
+def local_offer_body(school):
+    if school.kind == "special":
+        from senreport.demo_content_special import LOCAL_OFFER_BODY
+
+        return LOCAL_OFFER_BODY
+    return school.adapt(LOCAL_OFFER_BODIES["primary"])
+
+
+def build_organisation(site, school, key, values):
+    return Organisation(
+        site=site, oruk_id=demo_id(f"organisation:{key}", school), **school.adapt(values)
+    )
+
+
+def seed_organisations(site, log, school=HOLLINS_BROOK):
     organisations = {}
     for key, values in ORGANISATIONS.items():
         org, created = Organisation.objects.get_or_create(
-            site=site, oruk_id=demo_id(f"organisation:{key}"), defaults=values
+            site=site,
+            oruk_id=demo_id(f"organisation:{key}", school),
+            defaults=school.adapt(values),
         )
         if created:
             log(f"Added the organisation {org.name}")
@@ -350,90 +467,78 @@ def seed_organisations(site, log):
     return organisations
 
 
-def seed_services(site, organisations, log):
+def build_service(site, school, spec, organisations):
+    """An unsaved service, with its phones and opening times attached (not saved)."""
+    low, high = spec["ages"]
+    service = Service(
+        site=site,
+        oruk_id=demo_id(f"service:{spec['key']}", school),
+        name=spec["name"],
+        description=spec["description"],
+        status=spec.get("status", Service.Status.ACTIVE),
+        provider=organisations[spec["provider"]] if spec["provider"] else None,
+        minimum_age=low,
+        maximum_age=high,
+        location=spec["location"],
+        location_name=spec.get("location_name", ""),
+        address=spec.get("address", ""),
+        postcode=spec.get("postcode", ""),
+        accessibility=spec.get("accessibility", ""),
+        schedule=spec.get("schedule", ""),
+        fees=spec.get("fees", ""),
+        languages=spec.get("languages", ""),
+        contact_name=spec.get("contact_name", ""),
+        contact_title=spec.get("contact_title", ""),
+        email=spec.get("email", ""),
+        url=spec.get("url", ""),
+        assured_date=spec["assured"],
+        assurer_email=spec["checker"],
+        local_notes=spec.get("notes", ""),
+    )
+    service.phones = [
+        ServicePhone(number=number, description=label) for number, label in spec.get("phones", [])
+    ]
+    service.opening_times = [ServiceOpeningTime(**slot) for slot in spec.get("times", [])]
+    return service
+
+
+def seed_services(site, organisations, log, school=HOLLINS_BROOK):
     terms = {term.slug: term for term in Term.objects.areas_of_need()}
-    for spec in SERVICES:
-        oruk_id = demo_id(f"service:{spec['key']}")
-        if Service.objects.filter(site=site, oruk_id=oruk_id).exists():
+    for spec in services_for(school):
+        service = build_service(site, school, spec, organisations)
+        if Service.objects.filter(site=site, oruk_id=service.oruk_id).exists():
             continue
-        low, high = spec["ages"]
-        service = Service(
-            site=site,
-            oruk_id=oruk_id,
-            name=spec["name"],
-            description=spec["description"],
-            status=spec.get("status", Service.Status.ACTIVE),
-            provider=organisations[spec["provider"]] if spec["provider"] else None,
-            minimum_age=low,
-            maximum_age=high,
-            location=spec["location"],
-            location_name=spec.get("location_name", ""),
-            address=spec.get("address", ""),
-            postcode=spec.get("postcode", ""),
-            accessibility=spec.get("accessibility", ""),
-            schedule=spec.get("schedule", ""),
-            fees=spec.get("fees", ""),
-            languages=spec.get("languages", ""),
-            contact_name=spec.get("contact_name", ""),
-            contact_title=spec.get("contact_title", ""),
-            email=spec.get("email", ""),
-            url=spec.get("url", ""),
-            assured_date=spec["assured"],
-            assurer_email=spec["checker"],
-            local_notes=spec.get("notes", ""),
-        )
-        service.phones = [
-            ServicePhone(number=number, description=label)
-            for number, label in spec.get("phones", [])
-        ]
-        service.opening_times = [ServiceOpeningTime(**slot) for slot in spec.get("times", [])]
         service.save()
         service.taxonomy_terms.set([terms[slug] for slug in spec["areas"] if slug in terms])
         log(f"Added the service {service.name}")
 
 
-def seed_page(site, log):
+def build_local_offer_page(school=HOLLINS_BROOK):
+    return LocalOfferPage(
+        title="Local Offer",
+        seo_title="Local Offer and SEND services",
+        search_description=(
+            "Services in school and nearby that help children with SEND, and the "
+            "council's Local Offer."
+        ),
+        introduction=(
+            "What our school provides for children with special educational needs and "
+            "disabilities, and the services that can help your family."
+        ),
+        body=local_offer_body(school),
+    )
+
+
+def seed_page(site, log, school=HOLLINS_BROOK):
     section = SENDSectionPage.objects.child_of(site.root_page).first()
     if section is None:
         return None
-    page, _ = ensure_child(
-        section,
-        "local-offer",
-        lambda: LocalOfferPage(
-            title="Local Offer",
-            seo_title="Local Offer and SEND services",
-            search_description=(
-                "Services in school and nearby that help children with SEND, and the "
-                "council's Local Offer."
-            ),
-            introduction=(
-                "What our school provides for children with special educational needs and "
-                "disabilities, and the services that can help your family."
-            ),
-            body=(
-                p(
-                    "Hollins Brook is a mainstream primary school. Most children with SEND "
-                    "have their needs met in their own class, with teaching adapted for "
-                    "them: visual timetables, word banks, movement breaks and extra "
-                    "thinking time are part of every classroom.",
-                    "Some children also join small groups run by our own staff, such as the "
-                    "Nest nurture group or Talk Time. When a child needs more specialist "
-                    "help, we ask the council's and the NHS's services listed below to "
-                    "assess and advise, and we plan together with you.",
-                ).source
-                + "<h3>Who to talk to</h3>"
-                + p(
-                    "Start with your child's class teacher. Our SENCO co-ordinates support "
-                    "for every child with SEND and can be reached through the school office."
-                ).source
-            ),
-        ),
-        log,
-    )
+    page, _ = ensure_child(section, "local-offer", lambda: build_local_offer_page(school), log)
     return page
 
 
 def seed(site, log):
-    organisations = seed_organisations(site, log)
-    seed_services(site, organisations, log)
-    seed_page(site, log)
+    school = demo_school_for(site)
+    organisations = seed_organisations(site, log, school)
+    seed_services(site, organisations, log, school)
+    seed_page(site, log, school)

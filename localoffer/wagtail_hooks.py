@@ -2,10 +2,17 @@
 
 Records imported from a council's feed open read-only, except the school's own note (on a
 service) or the type of organisation: the next import would overwrite any other change.
+
+Every record belongs to one school (Site). A school's editors have Wagtail's per-site
+permissions for it (see home/schools.py), so they list, add, change and delete their own
+school's records only; another school's record is refused whichever view asks for it.
 """
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.template.loader import render_to_string
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
@@ -18,11 +25,112 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.models import Site
+from wagtail.models import GroupSitePermission, Site
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    HistoryView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
+)
+
+from home.schools import SCHOOL_SITE_PERMISSIONS_HOOK, permissions_by_label
 
 from .models import Organisation, Service, TaxonomyTerm
+
+# What a school's editors may do with their own school's Local Offer records.
+SCHOOL_ACTIONS = ("add", "change", "delete")
+
+
+@hooks.register(SCHOOL_SITE_PERMISSIONS_HOOK)
+def local_offer_permissions():
+    return [
+        f"localoffer.{action}_{model}"
+        for model in ("service", "organisation")
+        for action in SCHOOL_ACTIONS
+    ]
+
+
+class LocalOfferSitePermissionForm(forms.Form):
+    """On a group's page in Settings > Groups: the schools whose Local Offer (services and
+    organisations) the group looks after. Ticking a school gives the group the per-site
+    permissions to add, change and delete that school's records."""
+
+    template_name = "wagtailsettings/permissions/includes/site_permission_form.html"
+    icon = "site"
+    sites = forms.ModelMultipleChoiceField(
+        queryset=Site.objects.order_by("site_name", "hostname"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Schools",
+    )
+
+    def __init__(self, *args, instance=None, **kwargs):
+        kwargs.setdefault("prefix", "localoffer_site_permissions")
+        self.instance = instance
+        self.permissions = permissions_by_label(local_offer_permissions())
+        if instance is not None and instance.pk is not None:
+            kwargs["initial"] = {
+                "sites": list(self.existing().values_list("site_id", flat=True).distinct())
+            }
+        super().__init__(*args, **kwargs)
+
+    def existing(self):
+        return GroupSitePermission.objects.filter(
+            group=self.instance, permission__in=self.permissions
+        )
+
+    def as_admin_panel(self):
+        return render_to_string(
+            self.template_name,
+            {
+                "heading": "Local Offer permissions",
+                "form": self,
+                "panel_id": "localoffer-site-permissions",
+            },
+        )
+
+    def save(self):
+        chosen = {site.pk for site in self.cleaned_data["sites"]}
+        self.existing().exclude(site_id__in=chosen).delete()
+        have = set(self.existing().values_list("site_id", "permission_id"))
+        GroupSitePermission.objects.bulk_create(
+            GroupSitePermission(group=self.instance, site_id=site_id, permission=permission)
+            for site_id in chosen
+            for permission in self.permissions
+            if (site_id, permission.pk) not in have
+        )
+
+
+@hooks.register("register_group_permission_panel")
+def register_local_offer_site_permissions():
+    return LocalOfferSitePermissionForm
+
+
+def school_sites(user, model):
+    """The sites whose records of `model` this user may work on (every site for
+    superusers and holders of the model's global permissions)."""
+    return policy_registry.get_by_type(model).sites_user_has_any_permission_for(
+        user, SCHOOL_ACTIONS
+    )
+
+
+class SchoolRecordViewMixin:
+    """For views of one record: refuse a record of a school the user does not work on."""
+
+    def get_object(self, *args, **kwargs):
+        record = super().get_object(*args, **kwargs)
+        policy = policy_registry.get_by_type(self.model)
+        if not policy.user_has_any_permission_for_instance(
+            self.request.user, SCHOOL_ACTIONS, record
+        ):
+            raise PermissionDenied
+        return record
+
 
 IMPORTED_HELP = (
     "<p>This record was imported from another organisation's Open Referral feed. It is "
@@ -53,12 +161,26 @@ def shown(name, heading, help_text=" "):
 
 
 class SiteScopedForm(WagtailAdminModelForm):
-    """Hide the site field while the install serves one school: there is nothing to choose."""
+    """The school field offers the schools the user works on, and is hidden when that is
+    one school: a new record then belongs to it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "site" in self.fields and Site.objects.count() < 2:
+        if self.for_user is not None:
+            sites = school_sites(self.for_user, self._meta.model)
+        else:
+            sites = Site.objects.all()
+        self.school_sites = list(sites.order_by("site_name", "hostname"))
+        if "site" not in self.fields:
+            return
+        if len(self.school_sites) < 2:
             del self.fields["site"]
+            if self.instance.pk is None and self.school_sites:
+                self.instance.site = self.school_sites[0]
+        else:
+            self.fields["site"].queryset = Site.objects.filter(
+                pk__in=[site.pk for site in self.school_sites]
+            )
 
 
 class ServiceForm(SiteScopedForm):
@@ -66,6 +188,18 @@ class ServiceForm(SiteScopedForm):
         super().__init__(*args, **kwargs)
         if "taxonomy_terms" in self.fields:
             self.fields["taxonomy_terms"].queryset = TaxonomyTerm.objects.areas_of_need()
+        if "provider" in self.fields:
+            self.fields["provider"].queryset = Organisation.objects.filter(
+                site__in=[site.pk for site in self.school_sites]
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        provider = cleaned_data.get("provider")
+        site = cleaned_data.get("site") or getattr(self.instance, "site", None)
+        if provider is not None and site is not None and provider.site_id != site.pk:
+            self.add_error("provider", "Choose an organisation of the same school.")
+        return cleaned_data
 
 
 service_edit_handler = TabbedInterface(
@@ -75,7 +209,8 @@ service_edit_handler = TabbedInterface(
                 FieldPanel("name"),
                 FieldPanel("description"),
                 FieldPanel("status"),
-                FieldPanel("provider"),
+                # A plain list of the school's organisations, not the chooser of every one.
+                FieldPanel("provider", widget=forms.Select),
                 FieldPanel("taxonomy_terms", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel(
                     [FieldPanel("minimum_age"), FieldPanel("maximum_age")], heading="Ages"
@@ -192,8 +327,36 @@ class ImportedReadOnlyEditView(EditView):
         return super().get_form_class()
 
 
-class ServiceEditView(ImportedReadOnlyEditView):
+class ServiceEditView(SchoolRecordViewMixin, ImportedReadOnlyEditView):
     imported_edit_handler = imported_service_edit_handler
+
+
+class SchoolDeleteView(SchoolRecordViewMixin, DeleteView):
+    pass
+
+
+class SchoolInspectView(SchoolRecordViewMixin, InspectView):
+    pass
+
+
+class SchoolHistoryView(SchoolRecordViewMixin, HistoryView):
+    pass
+
+
+class SchoolUsageView(SchoolRecordViewMixin, UsageView):
+    pass
+
+
+class SchoolScopedViewSetMixin:
+    """Lists show the records of the user's schools; one-record views refuse others."""
+
+    delete_view_class = SchoolDeleteView
+    inspect_view_class = SchoolInspectView
+    history_view_class = SchoolHistoryView
+    usage_view_class = SchoolUsageView
+
+    def school_queryset(self, request, queryset):
+        return queryset.filter(site__in=school_sites(request.user, self.model))
 
 
 class ServiceFilterSet(WagtailFilterSet):
@@ -228,7 +391,7 @@ class ServiceFilterSet(WagtailFilterSet):
         return queryset.filter(source="")
 
 
-class ServiceViewSet(SnippetViewSet):
+class ServiceViewSet(SchoolScopedViewSetMixin, SnippetViewSet):
     model = Service
     icon = "list-ul"
     menu_label = "Services"
@@ -281,7 +444,7 @@ class ServiceViewSet(SnippetViewSet):
     export_filename = "local-offer-services"
 
     def get_queryset(self, request):
-        return Service.objects.with_details()
+        return self.school_queryset(request, Service.objects.with_details())
 
 
 class OrganisationForm(SiteScopedForm):
@@ -302,11 +465,11 @@ imported_organisation_edit_handler = ObjectList(
 )
 
 
-class OrganisationEditView(ImportedReadOnlyEditView):
+class OrganisationEditView(SchoolRecordViewMixin, ImportedReadOnlyEditView):
     imported_edit_handler = imported_organisation_edit_handler
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(SchoolScopedViewSetMixin, SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = "Organisations"
@@ -334,6 +497,9 @@ class OrganisationViewSet(SnippetViewSet):
     list_export = ["oruk_id", "name", "get_kind_display", "email", "website", "source"]
     export_headings = {"oruk_id": "Open Referral id", "get_kind_display": "Type"}
     export_filename = "local-offer-organisations"
+
+    def get_queryset(self, request):
+        return self.school_queryset(request, Organisation.objects.all())
 
 
 class LocalOfferGroup(SnippetViewSetGroup):

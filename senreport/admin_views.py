@@ -1,26 +1,43 @@
-"""The compliance dashboard panel and the full report, in the Wagtail admin."""
+"""The compliance dashboard panel, the full report and the trust overview, in the admin."""
 
+import csv
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from home.schools import is_trust_staff, sites_for_user
+
 from .compliance import evaluate_site
 from .links import broken_links, links_last_checked
 from .models import LinkKind
+from .trust import ORDERINGS, parse_ordering, school_rows, sort_rows
 
 REVIEW_HORIZON_DAYS = 60
 
 
-def site_for_admin(request):
-    """The school the admin is looking at: ?site=<id>, else the request's site."""
+def site_for_admin(request, strict=False):
+    """The school the admin is looking at, among those the user works on: ?site=<id>, else
+    the site the admin is served from, else the user's first school; None if they have none.
+
+    With `strict`, asking for a school the user does not work on is refused (403).
+    """
+    sites = {site.pk: site for site in sites_for_user(request.user)}
     site_id = request.GET.get("site", "")
     if site_id.isdigit():
-        site = Site.objects.filter(pk=site_id).select_related("root_page").first()
-        if site is not None:
-            return site
-    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+        if int(site_id) in sites:
+            return sites[int(site_id)]
+        if strict:
+            raise PermissionDenied
+    current = Site.find_for_request(request)
+    if current is not None and current.pk in sites:
+        return sites[current.pk]
+    return next(iter(sites.values()), None)
 
 
 def dashboard_context(site):
@@ -87,11 +104,117 @@ class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        site = site_for_admin(self.request)
-        from home.models import SchoolSettings
-
-        self.site_settings_name = SchoolSettings.for_site(site).school_name or str(site)
+        site = site_for_admin(self.request, strict=True)
+        if site is None:
+            raise PermissionDenied
+        context_data = dashboard_context(site)
+        self.site_settings_name = context_data["report"].school.school_name or str(site)
         context = super().get_context_data(**kwargs)
-        context.update(dashboard_context(site))
+        context.update(context_data)
         context["results"] = context["report"].results
+        sites = sites_for_user(self.request.user)
+        context["other_sites"] = sites if len(sites) > 1 else []
+        context["trust_staff"] = is_trust_staff(self.request.user)
         return context
+
+
+# The overview's columns: (ordering key, heading). The dashboard link is not sortable.
+OVERVIEW_COLUMNS = (
+    ("school", "School"),
+    ("type", "Type"),
+    ("score", "Legal duties met"),
+    ("failing", "Legal duties not met"),
+    ("next_review", "Next review due"),
+)
+assert {key for key, _ in OVERVIEW_COLUMNS} == set(ORDERINGS)
+
+
+def _csv_cell(value):
+    """Text a spreadsheet will not run as a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
+    """Every school in one table, for trust staff: sortable, and as a CSV file."""
+
+    template_name = "senreport/admin/trust_overview.html"
+    page_title = "Trust overview"
+    header_icon = "site"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_trust_staff(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        self.ordering = parse_ordering(request.GET.get("ordering"))
+        self.rows = sort_rows(school_rows(), self.ordering)
+        if request.GET.get("format") == "csv":
+            return self.csv_response()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        columns = []
+        for key, label in OVERVIEW_COLUMNS:
+            sorted_here = self.ordering.removeprefix("-") == key
+            descending = self.ordering.startswith("-")
+            columns.append(
+                {
+                    "label": label,
+                    "aria_sort": (
+                        ("descending" if descending else "ascending") if sorted_here else ""
+                    ),
+                    # A second click on the sorted column reverses it.
+                    "ordering": f"-{key}" if sorted_here and not descending else key,
+                }
+            )
+        context.update(
+            {
+                "rows": [(row, row.review_overdue(today)) for row in self.rows],
+                "columns": columns,
+                "ordering": self.ordering,
+                "compliant_count": sum(1 for row in self.rows if row.compliant),
+            }
+        )
+        return context
+
+    def csv_response(self):
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="trust-overview.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "School",
+                "Type",
+                "Website",
+                "Legal duties met",
+                "Legal duties that apply",
+                "Legal duties not met",
+                "Next review due",
+                "Next review of",
+                "Dashboard",
+            ]
+        )
+        admin_base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        for row in self.rows:
+            writer.writerow(
+                _csv_cell(value)
+                for value in (
+                    row.name,
+                    row.school_type,
+                    row.site.root_url,
+                    row.must_passed,
+                    row.must_applicable,
+                    "; ".join(row.failing_must),
+                    row.next_review.isoformat() if row.next_review else "",
+                    row.next_review_what,
+                    f"{admin_base}{row.dashboard_url}",
+                )
+            )
+        return response

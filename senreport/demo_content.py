@@ -192,3 +192,67 @@ PLAN_INFORMATION_FORMATS = html(
     "through the council's sensory team, or read aloud at a meeting. Just ask the school "
     "office. We aim to provide it within ten school days, and sooner when it is urgent.",
 )
+
+SECTION_INTRODUCTION = html(
+    "Every child at Hollins Brook is taught in a way that suits them. Some "
+    "children need extra help for a while, or all through school. These pages "
+    "explain what we do, who to talk to, and the information the law asks us "
+    "to publish."
+)
+
+FACILITY_NOTES = {
+    "step_free_entrance": "Main entrance on Mill Lane, with a ramp and a wide door.",
+    "accessible_toilet": "Next to the school hall.",
+    "changing_room": "With a height-adjustable bench, near Reception.",
+    "hearing_loop": "In the school hall and the office.",
+    "disabled_parking": "Two bays by the main gate; ask the office to reserve one.",
+    "visual_aids": "High-contrast step edges and picture signs on every door.",
+    "quiet_room": "The Den, a calm room children can use with an adult.",
+}
+LIFT_NOTES = "The school is on one floor, so there is no lift."
+OTHER_FACILITIES = "Adjustable-height tables in every classroom."
+
+# (strand, action, target, owner, (years after the plan starts, month, day) of the target
+# date, resources, success criterion, status), as senreport.demo.build_plan reads them.
+PLAN_ROWS = [
+    (
+        "curriculum",
+        "Train all teaching assistants in supporting children with autism",
+        "Staff adapt lessons confidently for autistic pupils",
+        "SENCO",
+        (1, 7, 15),
+        "Two training sessions from the council's autism team",
+        "Lesson visits show visual support in every class",
+        "in_progress",
+    ),
+    (
+        "curriculum",
+        "Buy voice-typing software for pupils who find writing hard",
+        "Pupils can record their ideas independently",
+        "Computing lead",
+        (1, 3, 31),
+        "£400 from the SEN budget",
+        "Pupils using it complete more written work",
+        "planned",
+    ),
+    (
+        "physical",
+        "Add a handrail and contrasting edges to the steps to the field",
+        "Pupils with limited mobility or sight can reach the field safely",
+        "Site manager",
+        (2, 8, 31),
+        "£2,500 from the building budget",
+        "All pupils use the field for PE without help",
+        "planned",
+    ),
+    (
+        "information",
+        "Offer newsletters and letters home in large print and audio",
+        "Parents and pupils with sight loss get information at the same time as others",
+        "Office manager",
+        (1, 12, 31),
+        "Staff time; free text-to-speech tools",
+        "Parents who ask receive every newsletter in their chosen format",
+        "in_progress",
+    ),
+]

@@ -545,7 +545,11 @@ def sen_support_body(glossary_page, complaints_page):
 
 
 def seed_sen_support_page(section, glossary_page, log):
-    complaints = StandardPage.objects.filter(slug="complaints-procedure").first()
+    # The complaints procedure of this school: every school has a page at this address.
+    home = section.get_parent()
+    complaints = (
+        StandardPage.objects.descendant_of(home).filter(slug="complaints-procedure").first()
+    )
     page, _ = ensure_child(
         section,
         "sen-support",
@@ -567,10 +571,13 @@ def seed_sen_support_page(section, glossary_page, log):
     return page
 
 
-def seed(section, log):
+def seed(section, log, school=None):
     seed_glossary_terms(log)
     glossary_page, created = seed_glossary_page(section, log)
-    seed_sen_support_page(section, glossary_page, log)
+    # SEN support is how mainstream schools help children without an EHC plan; in a
+    # special school every pupil has a plan, so it has no SEN support page.
+    if school is None or school.kind != "special":
+        seed_sen_support_page(section, glossary_page, log)
     if created:
         # The SEND section lists its pages in tree order: the glossary goes last.
         glossary_page.move(section, pos="last-child")

@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.schools import is_trust_staff
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
     AccessibilityEntry,
@@ -11,7 +12,7 @@ from localoffer.feed import (
     SchoolLocationExtras,
 )
 
-from .admin_views import CompliancePanel, ComplianceReportView
+from .admin_views import CompliancePanel, ComplianceReportView, TrustOverviewView
 from .models import GlossaryTerm
 
 
@@ -22,7 +23,10 @@ def add_compliance_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_compliance_url():
-    return [path("compliance/", ComplianceReportView.as_view(), name="senreport_compliance")]
+    return [
+        path("compliance/", ComplianceReportView.as_view(), name="senreport_compliance"),
+        path("trust/", TrustOverviewView.as_view(), name="senreport_trust_overview"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
@@ -32,6 +36,30 @@ def register_compliance_menu_item():
         reverse("senreport_compliance"),
         icon_name="tasks",
         order=150,
+    )
+
+
+class TrustStaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_trust_staff(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_trust_overview_menu_item():
+    return TrustStaffMenuItem(
+        "Trust overview",
+        reverse("senreport_trust_overview"),
+        icon_name="site",
+        order=140,
+    )
+
+
+@hooks.register("register_permissions")
+def register_trust_overview_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="senreport", codename="view_trust_overview"
     )
 
 

@@ -168,7 +168,7 @@ def preload_sites(sites):
     )
     light = [(pk, path, _model_for(ct)) for pk, path, ct in light]
     section_paths = {
-        path for _, path, model in light if model is not None and issubclass(model, SENDSectionPage)
+        path for _, path, model in light if model and issubclass(model, SENDSectionPage)
     }
     wanted, in_section = set(), set()
     for pk, path, model in light:

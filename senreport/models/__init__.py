@@ -8,6 +8,7 @@ from .report import SENInformationReportPage
 from .section import SENDSectionPage
 from .statutory import StatutoryInformationPage
 from .support import SENSupportPage
+from .trust import School
 
 __all__ = [
     "FACILITIES",
@@ -24,6 +25,7 @@ __all__ = [
     "SENDSectionPage",
     "SENInformationReportPage",
     "SENSupportPage",
+    "School",
     "StatutoryInformationPage",
     "Strand",
 ]

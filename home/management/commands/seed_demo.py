@@ -6,27 +6,52 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
+from home.demo import ensure_school_site
+from home.demo_schools import DEMO_SCHOOLS
+
 
 class Command(BaseCommand):
     help = (
-        "Build the fictional demo school. Safe to run again: it only adds what is missing "
-        "and never changes what is there."
+        "Build the fictional demo school (with --schools 2, a second one on its own "
+        "address). Safe to run again: it only adds what is missing and never changes what "
+        "is there."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--schools",
+            type=int,
+            default=1,
+            choices=range(1, len(DEMO_SCHOOLS) + 1),
+            metavar=f"1-{len(DEMO_SCHOOLS)}",
+            help=(
+                "How many demo schools: 1 (Hollins Brook Primary School, on the default "
+                "site) or 2 (also Larkspur Hill School, a special school, at "
+                f"http://{DEMO_SCHOOLS[1].hostname}:{DEMO_SCHOOLS[1].port}/)."
+            ),
+        )
+
+    def handle(self, *args, schools=1, **options):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             self.stderr.write("No default site: run `manage.py migrate` first.")
             raise SystemExit(1)
         messages = []
+        seeders = [
+            import_module(f"{app_config.name}.demo")
+            for app_config in apps.get_app_configs()
+            if find_spec(f"{app_config.name}.demo") is not None
+        ]
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if find_spec(module_name) is None:
-                    continue
-                import_module(module_name).seed(site, messages.append)
-                site.refresh_from_db()
+            for number, school in enumerate(DEMO_SCHOOLS[:schools]):
+                if number:
+                    site = ensure_school_site(school, messages.append)
+                for seeder in seeders:
+                    seeder.seed(site, messages.append)
+                    site.refresh_from_db()
         for message in messages:
             self.stdout.write(message)
         summary = f"Demo school ready ({len(messages)} changes)."
+        if schools > 1:
+            summary = f"{schools} demo schools ready ({len(messages)} changes)."
         self.stdout.write(self.style.SUCCESS(summary) if messages else "Demo school up to date.")
