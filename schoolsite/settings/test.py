@@ -4,7 +4,8 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-4f2a9e61"  # noqa: S105
-ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# ".localhost": every school of a multi-school demo or test (larkspur-hill.localhost...).
+ALLOWED_HOSTS = ["127.0.0.1", ".localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The page cache's store is off for the unit tests, whose pinned query counts measure
