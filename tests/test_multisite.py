@@ -157,7 +157,7 @@ def test_statutory_pages_apply_each_schools_duties(two_schools, client):
     # Naming a SENCO is a duty of mainstream schools only.
     assert ">Does not apply</strong>" in special.split(senco_row)[1].split("</tr>")[0]
     assert LARKSPUR_HILL.senco_name not in primary
-    assert f'href="/send/sen-information-report/#' in special
+    assert 'href="/send/sen-information-report/#' in special
 
 
 @pytest.mark.parametrize(
