@@ -179,147 +179,142 @@ def admissions_text(school):
     )
 
 
+def build_about(school):
+    return StandardPage(
+        title="About our school",
+        show_in_menus=True,
+        introduction="Who we are, what we value and how the school day works.",
+        body=[
+            ("heading", {"text": "Our values", "level": "h2"}),
+            (
+                "paragraph",
+                p(
+                    "We want every child to feel safe, to be curious and to be kind. "
+                    "Classes are mixed in ability, and teachers adapt lessons so that "
+                    "everyone can join in."
+                ),
+            ),
+            ("heading", {"text": "The school day", "level": "h2"}),
+            ("paragraph", RichText(SCHOOL_DAYS[school.kind])),
+        ],
+    )
+
+
+def build_admissions(school):
+    return StandardPage(
+        title="Admissions",
+        show_in_menus=True,
+        introduction="How to apply for a place, and how places are given.",
+        body=[
+            ("paragraph", admissions_text(school)),
+            *(
+                [
+                    (
+                        "questions",
+                        {
+                            "heading": "Questions about admissions",
+                            "items": [
+                                {
+                                    "question": "When do I apply for a Reception place?",
+                                    "answer": p(
+                                        "Applications open in the autumn before your "
+                                        "child starts school and close on 15 January."
+                                    ),
+                                },
+                                {
+                                    "question": "Can we visit first?",
+                                    "answer": p(
+                                        "Yes. Ring the office to book a tour at a time "
+                                        "that suits you."
+                                    ),
+                                },
+                            ],
+                        },
+                    )
+                ]
+                if school.kind == "primary"
+                else []
+            ),
+        ],
+    )
+
+
+def build_policies():
+    return StandardPage(
+        title="Policies",
+        show_in_menus=True,
+        introduction="The school's main policies, written to be read by families.",
+        body=[
+            (
+                "paragraph",
+                p(
+                    "Governors review each policy on a fixed timetable. Ask the office "
+                    "for a paper copy of any policy."
+                ),
+            ),
+        ],
+    )
+
+
+def build_complaints_procedure():
+    return StandardPage(
+        title="Complaints procedure",
+        introduction="What to do if you are unhappy with something at school.",
+        body=[
+            ("heading", {"text": "Stage 1: talk to us", "level": "h2"}),
+            (
+                "paragraph",
+                p(
+                    "Most worries are sorted out quickly by talking to your child's "
+                    "class teacher. If the worry is about special educational needs, "
+                    "you can also speak to the SENCO."
+                ),
+            ),
+            ("heading", {"text": "Stage 2: write to the headteacher", "level": "h2"}),
+            (
+                "paragraph",
+                p(
+                    "If you are still unhappy, write to the headteacher through the "
+                    "school office. You will have a reply within 10 school days."
+                ),
+            ),
+            ("heading", {"text": "Stage 3: the governors' panel", "level": "h2"}),
+            (
+                "paragraph",
+                p(
+                    "If the headteacher's reply does not settle it, ask the clerk to the "
+                    "governors for a panel hearing. The panel's decision is the end of "
+                    "the school's process; after that you may contact the Department "
+                    "for Education."
+                ),
+            ),
+        ],
+    )
+
+
+def build_contact(school):
+    return StandardPage(
+        title="Contact us",
+        show_in_menus=True,
+        introduction="Phone, write or call in: the office is open 8:15am to 4pm.",
+        body=[
+            (
+                "paragraph",
+                p(
+                    f"Ring {school.phone} or e-mail {school.email}. To report "
+                    "an absence, ring before 9:30am."
+                ),
+            ),
+        ],
+    )
+
+
 def seed_standard_pages(home, log, school=HOLLINS_BROOK):
-    about, _ = ensure_child(
-        home,
-        "about-us",
-        lambda: StandardPage(
-            title="About our school",
-            show_in_menus=True,
-            introduction="Who we are, what we value and how the school day works.",
-            body=[
-                ("heading", {"text": "Our values", "level": "h2"}),
-                (
-                    "paragraph",
-                    p(
-                        "We want every child to feel safe, to be curious and to be kind. "
-                        "Classes are mixed in ability, and teachers adapt lessons so that "
-                        "everyone can join in."
-                    ),
-                ),
-                ("heading", {"text": "The school day", "level": "h2"}),
-                ("paragraph", RichText(SCHOOL_DAYS[school.kind])),
-            ],
-        ),
-        log,
-    )
-    ensure_child(
-        home,
-        "admissions",
-        lambda: StandardPage(
-            title="Admissions",
-            show_in_menus=True,
-            introduction="How to apply for a place, and how places are given.",
-            body=[
-                ("paragraph", admissions_text(school)),
-                *(
-                    [
-                        (
-                            "questions",
-                            {
-                                "heading": "Questions about admissions",
-                                "items": [
-                                    {
-                                        "question": "When do I apply for a Reception place?",
-                                        "answer": p(
-                                            "Applications open in the autumn before your "
-                                            "child starts school and close on 15 January."
-                                        ),
-                                    },
-                                    {
-                                        "question": "Can we visit first?",
-                                        "answer": p(
-                                            "Yes. Ring the office to book a tour at a time "
-                                            "that suits you."
-                                        ),
-                                    },
-                                ],
-                            },
-                        )
-                    ]
-                    if school.kind == "primary"
-                    else []
-                ),
-            ],
-        ),
-        log,
-    )
-    policies, _ = ensure_child(
-        home,
-        "policies",
-        lambda: StandardPage(
-            title="Policies",
-            show_in_menus=True,
-            introduction="The school's main policies, written to be read by families.",
-            body=[
-                (
-                    "paragraph",
-                    p(
-                        "Governors review each policy on a fixed timetable. Ask the office "
-                        "for a paper copy of any policy."
-                    ),
-                ),
-            ],
-        ),
-        log,
-    )
-    ensure_child(
-        policies,
-        "complaints-procedure",
-        lambda: StandardPage(
-            title="Complaints procedure",
-            introduction="What to do if you are unhappy with something at school.",
-            body=[
-                ("heading", {"text": "Stage 1: talk to us", "level": "h2"}),
-                (
-                    "paragraph",
-                    p(
-                        "Most worries are sorted out quickly by talking to your child's "
-                        "class teacher. If the worry is about special educational needs, "
-                        "you can also speak to the SENCO."
-                    ),
-                ),
-                ("heading", {"text": "Stage 2: write to the headteacher", "level": "h2"}),
-                (
-                    "paragraph",
-                    p(
-                        "If you are still unhappy, write to the headteacher through the "
-                        "school office. You will have a reply within 10 school days."
-                    ),
-                ),
-                ("heading", {"text": "Stage 3: the governors' panel", "level": "h2"}),
-                (
-                    "paragraph",
-                    p(
-                        "If the headteacher's reply does not settle it, ask the clerk to the "
-                        "governors for a panel hearing. The panel's decision is the end of "
-                        "the school's process; after that you may contact the Department "
-                        "for Education."
-                    ),
-                ),
-            ],
-        ),
-        log,
-    )
-    ensure_child(
-        home,
-        "contact-us",
-        lambda: StandardPage(
-            title="Contact us",
-            show_in_menus=True,
-            introduction="Phone, write or call in: the office is open 8:15am to 4pm.",
-            body=[
-                (
-                    "paragraph",
-                    p(
-                        f"Ring {school.phone} or e-mail {school.email}. To report "
-                        "an absence, ring before 9:30am."
-                    ),
-                ),
-            ],
-        ),
-        log,
-    )
+    about, _ = ensure_child(home, "about-us", lambda: build_about(school), log)
+    ensure_child(home, "admissions", lambda: build_admissions(school), log)
+    policies, _ = ensure_child(home, "policies", build_policies, log)
+    ensure_child(policies, "complaints-procedure", build_complaints_procedure, log)
+    ensure_child(home, "contact-us", lambda: build_contact(school), log)
     return about
 
 
@@ -350,44 +345,48 @@ def ensure_school_site(school, log):
     return site
 
 
-def seed_feedback_form(home, log):
-    def build():
-        page = FeedbackFormPage(
-            title="Report a problem or tell us what you think",
-            search_description=(
-                "Tell us about a problem with this website, or what you think of it."
-            ),
-            intro=p(
-                "Tell us about something on this website that is wrong, does not work or is "
-                "hard to use or understand. You can also tell us what you think of it. The "
-                "school office reads every message.",
-                "Please do not write private details about your child here. For those, ring "
-                "or e-mail the school office.",
-            ),
-            thank_you_text=p(
-                "Thank you for telling us. The school office reads every message. If you "
-                "gave your e-mail address, we will reply within 5 school days."
-            ),
-            subject="Feedback from the school website",
-        )
-        page.form_fields = [
-            FeedbackFormField(
-                label="What is the problem, or what would you like to tell us?",
-                field_type="multiline",
-                required=True,
-                help_text="For example, a link that does not work or a page that is hard to read.",
-            ),
-            FeedbackFormField(label="Your name", field_type="singleline", required=False),
-            FeedbackFormField(
-                label="Your e-mail address",
-                field_type="email",
-                required=False,
-                help_text="Only if you would like a reply.",
-            ),
-        ]
-        return page
+def feedback_form_fields():
+    return [
+        FeedbackFormField(
+            label="What is the problem, or what would you like to tell us?",
+            field_type="multiline",
+            required=True,
+            help_text="For example, a link that does not work or a page that is hard to read.",
+        ),
+        FeedbackFormField(label="Your name", field_type="singleline", required=False),
+        FeedbackFormField(
+            label="Your e-mail address",
+            field_type="email",
+            required=False,
+            help_text="Only if you would like a reply.",
+        ),
+    ]
 
-    page, _ = ensure_child(home, "feedback", build, log)
+
+def build_feedback_form(with_fields=True):
+    page = FeedbackFormPage(
+        title="Report a problem or tell us what you think",
+        search_description=("Tell us about a problem with this website, or what you think of it."),
+        intro=p(
+            "Tell us about something on this website that is wrong, does not work or is "
+            "hard to use or understand. You can also tell us what you think of it. The "
+            "school office reads every message.",
+            "Please do not write private details about your child here. For those, ring "
+            "or e-mail the school office.",
+        ),
+        thank_you_text=p(
+            "Thank you for telling us. The school office reads every message. If you "
+            "gave your e-mail address, we will reply within 5 school days."
+        ),
+        subject="Feedback from the school website",
+    )
+    if with_fields:
+        page.form_fields = feedback_form_fields()
+    return page
+
+
+def seed_feedback_form(home, log):
+    page, _ = ensure_child(home, "feedback", build_feedback_form, log)
     return page
 
 
@@ -395,37 +394,36 @@ def _start_of_school_year(today):
     return datetime.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
 
 
-def seed_accessibility_statement(home, feedback_page, log):
+def build_accessibility_statement(feedback_page):
     today = datetime.date.today()
-    page, _ = ensure_child(
-        home,
-        "accessibility",
-        lambda: AccessibilityStatementPage(
-            title="Accessibility statement",
-            search_description=(
-                "How accessible this website is, and how to tell us about a problem."
-            ),
-            compliance_status=ComplianceStatus.PARTIALLY,
-            non_accessible_content=RichText(
-                "<p>Some older documents are not fully accessible:</p>"
-                "<ul><li>a few policies published as PDF files before September 2025 have no "
-                "headings, so screen reader users cannot move around them easily (WCAG 2.2 "
-                "success criterion 1.3.1, info and relationships)</li>"
-                "<li>some scanned letters in those PDFs are pictures of text, so they cannot "
-                "be read aloud or enlarged cleanly (success criterion 1.4.5, images of "
-                "text)</li></ul>"
-                "<p>We are replacing these documents with web pages as each one comes up for "
-                "review. Until then, the office will send you any of them in another format.</p>"
-            ),
-            improvements=p(
-                "We are turning our remaining PDF policies into web pages as governors review "
-                "them, and we check every new page before it is published."
-            ),
-            feedback_page=feedback_page,
-            prepared_on=_start_of_school_year(today),
-            last_reviewed_on=today,
+    return AccessibilityStatementPage(
+        title="Accessibility statement",
+        search_description=("How accessible this website is, and how to tell us about a problem."),
+        compliance_status=ComplianceStatus.PARTIALLY,
+        non_accessible_content=RichText(
+            "<p>Some older documents are not fully accessible:</p>"
+            "<ul><li>a few policies published as PDF files before September 2025 have no "
+            "headings, so screen reader users cannot move around them easily (WCAG 2.2 "
+            "success criterion 1.3.1, info and relationships)</li>"
+            "<li>some scanned letters in those PDFs are pictures of text, so they cannot "
+            "be read aloud or enlarged cleanly (success criterion 1.4.5, images of "
+            "text)</li></ul>"
+            "<p>We are replacing these documents with web pages as each one comes up for "
+            "review. Until then, the office will send you any of them in another format.</p>"
         ),
-        log,
+        improvements=p(
+            "We are turning our remaining PDF policies into web pages as governors review "
+            "them, and we check every new page before it is published."
+        ),
+        feedback_page=feedback_page,
+        prepared_on=_start_of_school_year(today),
+        last_reviewed_on=today,
+    )
+
+
+def seed_accessibility_statement(home, feedback_page, log):
+    page, _ = ensure_child(
+        home, "accessibility", lambda: build_accessibility_statement(feedback_page), log
     )
     return page
 

@@ -19,7 +19,6 @@ permissions.
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 from wagtail.models import (
     Collection,
@@ -86,61 +85,115 @@ def ensure_school_groups(site, school_name):
 
     Safe to run again: nothing that exists is changed.
     """
-    editors_name, approvers_name = group_names(school_name)
-    editors, _ = Group.objects.get_or_create(name=editors_name)
-    approvers, _ = Group.objects.get_or_create(name=approvers_name)
-    root = site.root_page
+    return ensure_schools_groups([(site, school_name)])[0]
 
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    page_type = ContentType.objects.get_by_natural_key("wagtailcore", "page")
+
+def ensure_schools_groups(schools):
+    """`ensure_school_groups` for many (site, school name) pairs at once: a fixed number
+    of queries for the groups and permissions, and a few rows per school for its
+    collection and approval workflow."""
+    schools = list(schools)
+    names = [name for _, school_name in schools for name in group_names(school_name)]
+    Group.objects.bulk_create([Group(name=name) for name in names], ignore_conflicts=True)
+    groups = {group.name: group for group in Group.objects.filter(name__in=names)}
+
+    access_admin = permissions_by_label(["wagtailadmin.access_admin"])[0]
     page_permissions = {
         p.codename: p
-        for p in Permission.objects.filter(
-            content_type=page_type, codename__in=APPROVER_PAGE_PERMISSIONS
-        )
+        for p in permissions_by_label(f"wagtailcore.{c}" for c in APPROVER_PAGE_PERMISSIONS)
     }
     site_permissions = permissions_by_label(school_site_permission_labels())
-    collection = school_collection(school_name)
     collection_permissions = permissions_by_label(f"{a}.{c}" for a, c in COLLECTION_PERMISSIONS)
+    collections = school_collections([school_name for _, school_name in schools])
 
-    for group, codenames in (
-        (editors, EDITOR_PAGE_PERMISSIONS),
-        (approvers, APPROVER_PAGE_PERMISSIONS),
+    group_rows, page_rows, site_rows, collection_rows = [], [], [], []
+    result = []
+    for site, school_name in schools:
+        editors_name, approvers_name = group_names(school_name)
+        editors, approvers = groups[editors_name], groups[approvers_name]
+        result.append(SchoolGroups(editors, approvers))
+        for group, codenames in (
+            (editors, EDITOR_PAGE_PERMISSIONS),
+            (approvers, APPROVER_PAGE_PERMISSIONS),
+        ):
+            group_rows.append(Group.permissions.through(group=group, permission=access_admin))
+            page_rows += [
+                GroupPagePermission(
+                    group=group, page_id=site.root_page_id, permission=page_permissions[c]
+                )
+                for c in codenames
+            ]
+            site_rows += [
+                GroupSitePermission(group=group, site=site, permission=permission)
+                for permission in site_permissions
+            ]
+            collection_rows += [
+                GroupCollectionPermission(
+                    group=group, collection=collections[school_name], permission=permission
+                )
+                for permission in collection_permissions
+            ]
+    for model, rows in (
+        (Group.permissions.through, group_rows),
+        (GroupPagePermission, page_rows),
+        (GroupSitePermission, site_rows),
+        (GroupCollectionPermission, collection_rows),
     ):
-        group.permissions.add(access_admin)
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission=page_permissions[codename]
-            )
-        for permission in site_permissions:
-            GroupSitePermission.objects.get_or_create(
-                group=group, site=site, permission=permission
-            )
-        for permission in collection_permissions:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=permission
-            )
-    ensure_school_workflow(root, school_name, approvers)
-    return SchoolGroups(editors, approvers)
+        model.objects.bulk_create(rows, ignore_conflicts=True)
+    ensure_school_workflows(
+        [
+            (site, school_name, groups.approvers)
+            for (site, school_name), groups in zip(schools, result, strict=True)
+        ]
+    )
+    return result
 
 
-def school_collection(school_name):
+def school_collections(school_names):
+    """{school name: its collection} for images and documents, made if missing."""
     root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=school_name).first()
-    return existing or root.add_child(name=school_name)
+    found = {c.name: c for c in root.get_children().filter(name__in=school_names)}
+    for name in school_names:
+        if name not in found:
+            found[name] = root.add_child(name=name)
+            root.refresh_from_db()
+    return found
 
 
-def ensure_school_workflow(root_page, school_name, approvers):
-    """Pages of the school go to its own approvers when an editor submits them."""
-    if WorkflowPage.objects.filter(page=root_page).exists():
+def ensure_school_workflows(schools):
+    """Pages of each school go to its own approvers when an editor submits them.
+
+    `schools` holds (site, school name, approvers group); schools whose home page already
+    has a workflow are left alone.
+    """
+    have = set(
+        WorkflowPage.objects.filter(
+            page_id__in=[site.root_page_id for site, _, _ in schools]
+        ).values_list("page_id", flat=True)
+    )
+    missing = [row for row in schools if row[0].root_page_id not in have]
+    if not missing:
         return
-    workflow = Workflow.objects.create(name=f"{school_name} approval")
-    task = GroupApprovalTask.objects.create(name=f"Approval by {approvers.name}")
-    task.groups.set([approvers])
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.create(workflow=workflow, page=root_page)
+    workflows = Workflow.objects.bulk_create(
+        [Workflow(name=f"{school_name} approval") for _, school_name, _ in missing]
+    )
+    # A task is one row in Task and one in GroupApprovalTask: made one at a time.
+    tasks = [
+        GroupApprovalTask.objects.create(name=f"Approval by {approvers.name}")
+        for _, _, approvers in missing
+    ]
+    GroupApprovalTask.groups.through.objects.bulk_create(
+        GroupApprovalTask.groups.through(groupapprovaltask=task, group=approvers)
+        for task, (_, _, approvers) in zip(tasks, missing, strict=True)
+    )
+    WorkflowTask.objects.bulk_create(
+        WorkflowTask(workflow=workflow, task=task, sort_order=0)
+        for workflow, task in zip(workflows, tasks, strict=True)
+    )
+    WorkflowPage.objects.bulk_create(
+        WorkflowPage(workflow=workflow, page_id=site.root_page_id)
+        for workflow, (site, _, _) in zip(workflows, missing, strict=True)
+    )
 
 
 def is_trust_staff(user):

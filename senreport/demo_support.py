@@ -227,23 +227,20 @@ def seed_glossary_terms(log):
         log(f"Added {len(missing)} glossary terms")
 
 
-def seed_glossary_page(section, log):
-    return ensure_child(
-        section,
-        "glossary",
-        lambda: GlossaryPage(
-            title="Glossary: SEND words explained",
-            search_description=(
-                "What the words and abbreviations used about SEND mean, from A to Z."
-            ),
-            introduction=p(
-                "Schools, councils and health services use a lot of special words and "
-                "abbreviations. Here they are in plain English. If a word you need is "
-                "missing, tell us and we will add it."
-            ),
+def build_glossary_page():
+    return GlossaryPage(
+        title="Glossary: SEND words explained",
+        search_description="What the words and abbreviations used about SEND mean, from A to Z.",
+        introduction=p(
+            "Schools, councils and health services use a lot of special words and "
+            "abbreviations. Here they are in plain English. If a word you need is "
+            "missing, tell us and we will add it."
         ),
-        log,
     )
+
+
+def seed_glossary_page(section, log):
+    return ensure_child(section, "glossary", build_glossary_page, log)
 
 
 def _quote(paragraph, quote, explanation=""):

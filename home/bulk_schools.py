@@ -1,0 +1,247 @@
+"""Build many complete schools quickly: `manage.py seed_schools N`.
+
+A school here is what the trust overview and the public site need: a site and its school
+details; a home page, a complaints procedure, a feedback form and an accessibility
+statement; the SEND section with the SEN Information Report, the disability and access
+page, the accessibility plan and its actions, the Local Offer page and services, the
+glossary and the statutory-information page; editors and approvers with their
+permissions. The pages come from the same builders as `seed_demo` (each app's demo.py).
+
+Pages are put in the tree one by one (treebeard gives each its path; Wagtail's page
+models cannot be bulk-inserted, being a table per page type). Everything else is
+bulk-inserted a batch of schools at a time: sites, school details, plan actions, form
+fields, organisations, services with their phones, opening times and areas of need,
+groups and permissions, and one published revision per page (Wagtail's own publish would
+save each page twice more and write its log). Each batch is one transaction.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Revision, Site
+
+from .demo import (
+    build_accessibility_statement,
+    build_complaints_procedure,
+    build_feedback_form,
+    build_policies,
+    feedback_form_fields,
+    fill_home,
+    fill_settings,
+)
+from .demo_schools import generated_school
+from .models import FeedbackFormField, HomePage, SchoolSettings
+from .schools import ensure_schools_groups
+
+BATCH_SIZE = 50
+
+
+@dataclass
+class NewSchool:
+    school: object
+    home: HomePage
+    pages: list = field(default_factory=list)
+    site: Site = None
+
+
+def missing_schools(count):
+    """The generated schools 1..count whose site does not exist yet."""
+    schools = [generated_school(number) for number in range(1, count + 1)]
+    existing = set(
+        Site.objects.filter(hostname__in=[s.hostname for s in schools]).values_list(
+            "hostname", flat=True
+        )
+    )
+    return [school for school in schools if school.hostname not in existing]
+
+
+def create_schools(schools, progress=None):
+    """Create every school in `schools` (DemoSchool profiles), a batch at a time."""
+    from senreport.demo_support import seed_glossary_terms
+
+    seed_glossary_terms(lambda message: None)  # shared by every school
+    for start in range(0, len(schools), BATCH_SIZE):
+        with transaction.atomic():
+            _create_batch(schools[start : start + BATCH_SIZE], progress)
+
+
+def _add(parent, page, slug, new):
+    page.slug = slug
+    parent.add_child(instance=page)
+    new.pages.append(page)
+    return page
+
+
+def _create_batch(schools, progress):
+    from localoffer.demo import build_local_offer_page
+    from senreport.demo import (
+        build_disability_page,
+        build_plan,
+        build_report,
+        build_send_section,
+        build_statutory_page,
+    )
+    from senreport.demo_support import build_glossary_page
+
+    root = Page.get_first_root_node()
+    built, plans, forms = [], [], []
+    for school in schools:
+        home = fill_home(HomePage(), school)
+        new = NewSchool(school, home)
+        _add(root, home, school.home_slug, new)
+        policies = _add(home, build_policies(), "policies", new)
+        complaints = _add(policies, build_complaints_procedure(), "complaints-procedure", new)
+        feedback = _add(home, build_feedback_form(with_fields=False), "feedback", new)
+        _add(home, build_accessibility_statement(feedback), "accessibility", new)
+        section = _add(home, build_send_section(school), "send", new)
+        home.send_page = section
+        report = build_report(home, school, complaints=complaints)
+        _add(section, report, "sen-information-report", new)
+        _add(section, build_disability_page(school), "disability-and-access", new)
+        plan = _add(section, build_plan(school, with_actions=False), "accessibility-plan", new)
+        _add(section, build_statutory_page(), "statutory-information", new)
+        _add(section, build_local_offer_page(school), "local-offer", new)
+        _add(section, build_glossary_page(), "glossary", new)
+        plans.append((plan, school))
+        forms.append(feedback)
+        built.append(new)
+        if progress is not None:
+            progress.update(1)
+
+    _create_sites(built)
+    _create_children(plans, forms)
+    _create_services(built)
+    ensure_schools_groups([(new.site, new.school.name) for new in built])
+    _publish([page for new in built for page in new.pages])
+
+
+def _create_sites(built):
+    sites = Site.objects.bulk_create(
+        Site(
+            hostname=new.school.hostname,
+            port=new.school.port,
+            site_name=new.school.name,
+            root_page=new.home,
+        )
+        for new in built
+    )
+    for new, site in zip(built, sites, strict=True):
+        new.site = site
+    # bulk_create sends no signals: forget the cached list of sites, as Site.save() would.
+    Site.clear_site_root_paths_cache()
+    SchoolSettings.objects.bulk_create(
+        fill_settings(SchoolSettings(site=new.site), new.school) for new in built
+    )
+
+
+def _create_children(plans, forms):
+    """The plans' actions and the feedback forms' fields, kept on the pages in memory too
+    so that their revisions hold them."""
+    from senreport.models import AccessibilityPlanAction
+
+    actions = {}
+    for plan, school in plans:
+        actions[plan.pk] = plan_actions(school)
+        for order, action in enumerate(actions[plan.pk]):
+            action.page = plan
+            action.sort_order = order
+    AccessibilityPlanAction.objects.bulk_create(a for rows in actions.values() for a in rows)
+    for plan, _ in plans:
+        plan.actions = actions[plan.pk]
+
+    fields = {}
+    for form in forms:
+        fields[form.pk] = feedback_form_fields()
+        for order, form_field in enumerate(fields[form.pk]):
+            form_field.page = form
+            form_field.sort_order = order
+            # FeedbackFormField.save() would name the field; bulk_create does not call it.
+            form_field.clean_name = form_field.get_field_clean_name()
+    FeedbackFormField.objects.bulk_create(f for rows in fields.values() for f in rows)
+    for form in forms:
+        form.form_fields = fields[form.pk]
+
+
+def plan_actions(school):
+    from senreport.demo import plan_actions as build
+
+    return build(school)
+
+
+def _create_services(built):
+    from localoffer.demo import ORGANISATIONS, build_organisation, build_service, services_for
+    from localoffer.models import Organisation, Service, ServiceOpeningTime, ServicePhone
+    from localoffer.models import TaxonomyTerm as Term
+
+    terms = {term.slug: term.pk for term in Term.objects.areas_of_need()}
+    organisations = {}
+    for new in built:
+        organisations[new.site.pk] = {
+            key: build_organisation(new.site, new.school, key, values)
+            for key, values in ORGANISATIONS.items()
+        }
+    Organisation.objects.bulk_create(o for orgs in organisations.values() for o in orgs.values())
+
+    services, specs = [], []
+    for new in built:
+        for spec in services_for(new.school):
+            services.append(build_service(new.site, new.school, spec, organisations[new.site.pk]))
+            specs.append(spec)
+    # The phones and opening times are held in memory by each service until it is saved.
+    phones = [list(service.phones.all()) for service in services]
+    times = [list(service.opening_times.all()) for service in services]
+    Service.objects.bulk_create(services)
+    for service, service_phones, service_times in zip(services, phones, times, strict=True):
+        for order, row in enumerate(service_phones):
+            row.service, row.sort_order = service, order
+        for order, row in enumerate(service_times):
+            row.service, row.sort_order = service, order
+    ServicePhone.objects.bulk_create(row for rows in phones for row in rows)
+    ServiceOpeningTime.objects.bulk_create(row for rows in times for row in rows)
+    through = Service.taxonomy_terms.through
+    through.objects.bulk_create(
+        through(service_id=service.pk, taxonomyterm_id=terms[slug])
+        for service, spec in zip(services, specs, strict=True)
+        for slug in spec["areas"]
+        if slug in terms
+    )
+
+
+def _publish(pages):
+    """One revision per page, published: what save_revision().publish() records, written
+    in bulk."""
+    now = timezone.now()
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = Revision.objects.bulk_create(
+        Revision(
+            content_type=ContentType.objects.get_for_model(type(page)),
+            base_content_type=page_type,
+            object_id=str(page.pk),
+            created_at=now,
+            content=page.serializable_data(),
+            object_str=str(page),
+        )
+        for page in pages
+    )
+    for page, revision in zip(pages, revisions, strict=True):
+        page.latest_revision = page.live_revision = revision
+        page.latest_revision_created_at = page.first_published_at = now
+        page.last_published_at = now
+        page.live = True
+        page.has_unpublished_changes = False
+    Page.objects.bulk_update(
+        pages,
+        [
+            "latest_revision",
+            "live_revision",
+            "latest_revision_created_at",
+            "first_published_at",
+            "last_published_at",
+            "live",
+            "has_unpublished_changes",
+        ],
+        batch_size=500,
+    )
+    HomePage.objects.bulk_update([p for p in pages if isinstance(p, HomePage)], ["send_page"])
