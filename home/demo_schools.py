@@ -168,6 +168,9 @@ LARKSPUR_HILL = DemoSchool(
 DEMO_SCHOOLS = (HOLLINS_BROOK, LARKSPUR_HILL)
 
 # Generated schools: place names made of two halves, so 500 schools read as 500 schools.
+# Both lists are in alphabetical order and the second half changes fastest, so schools are
+# named in alphabetical order as they are made: each school's collection (sorted by name
+# among its siblings, see home/schools.py) then goes at the end, moving no other.
 _FIRST = (
     "Ash",
     "Beck",
@@ -225,7 +228,7 @@ def generated_school(number):
     """School number `number` (1, 2, ...) of a generated trust: a mainstream primary with
     Hollins Brook's pages, in Westmere, at school-0001.trust.localhost and so on."""
     index = number - 1
-    place = _FIRST[index % len(_FIRST)] + _SECOND[(index // len(_FIRST)) % len(_SECOND)]
+    place = _FIRST[(index // len(_SECOND)) % len(_FIRST)] + _SECOND[index % len(_SECOND)]
     if index >= len(_FIRST) * len(_SECOND):
         place = f"{place} {number}"
     code = f"{number:04d}"

@@ -2,6 +2,7 @@
 identifiable pupil data. Each finding quotes the words, so the editor can find them."""
 
 import re
+from functools import cache
 
 from modelcluster.models import get_all_child_relations
 from wagtail.fields import RichTextField, StreamField
@@ -34,6 +35,15 @@ PATTERNS = (
     (DATE_OF_BIRTH, "a date of birth"),
     (SMALL_COUNT, "a count under 5 that could identify pupils"),
 )
+# What every match of SMALL_COUNT must contain: the end of one of its three alternatives.
+# Looking for these is several times quicker than SMALL_COUNT itself, so a text without
+# any is not searched further (the trust overview checks every school's pages).
+SMALL_COUNT_HINT = re.compile(
+    r"[0-4]\s+(?:pupils?|children|child|students?|learners?|boys?|girls?)\b"
+    r"|n\s*=\s*[0-4]"
+    r"|:\s*[1-4]\s*(?:pupils?|children)?(?=\s*(?:[,;.]|$|\n))",
+    re.IGNORECASE,
+)
 
 
 TEXT_TYPES = ("CharField", "TextField")
@@ -45,39 +55,67 @@ def find_pupil_data(text):
     """[(kind, quoted words)] for each match in the text."""
     findings = []
     for pattern, kind in PATTERNS:
+        if pattern is SMALL_COUNT and not SMALL_COUNT_HINT.search(text):
+            continue
         for match in pattern.finditer(text):
             findings.append((kind, " ".join(match.group(0).split())))
     return findings
+
+
+@cache
+def _text_fields(model):
+    """(StreamField or None, attname) of each field of a model that holds editor text."""
+    found = []
+    for field in model._meta.get_fields():
+        if not getattr(field, "concrete", False) or field.is_relation:
+            continue
+        if isinstance(field, StreamField):
+            found.append((field, field.attname))
+            continue
+        is_text = isinstance(field, RichTextField) or field.get_internal_type() in TEXT_TYPES
+        if is_text and field.name not in NOT_CONTENT:
+            found.append((None, field.attname))
+    return tuple(found)
+
+
+@cache
+def _child_accessors(model):
+    # Editors' comments are admin notes, never published.
+    return tuple(
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(model)
+        if relation.get_accessor_name() != COMMENTS_RELATION_NAME
+    )
+
+
+@cache
+def _child_text_attnames(model):
+    return tuple(
+        f.attname
+        for f in model._meta.get_fields()
+        if getattr(f, "concrete", False)
+        and not f.is_relation
+        and f.get_internal_type() in ("CharField", "TextField")
+    )
 
 
 def page_text(page, children=None):
     """All the words an editor wrote on a page: text fields, rich text, StreamField and
     InlinePanel children (given, or read from the page)."""
     parts = [page.title]
-    for field in page._meta.get_fields():
-        if not getattr(field, "concrete", False) or field.is_relation:
-            continue
-        value = getattr(page, field.attname, None)
-        if isinstance(field, StreamField):
-            parts.extend(str(v) for v in field.stream_block.get_searchable_content(value))
-            continue
-        is_text = isinstance(field, RichTextField) or field.get_internal_type() in TEXT_TYPES
-        if is_text and field.name not in NOT_CONTENT:
+    for stream_field, attname in _text_fields(type(page)):
+        value = getattr(page, attname, None)
+        if stream_field is not None:
+            parts.extend(str(v) for v in stream_field.stream_block.get_searchable_content(value))
+        else:
             parts.append(plain_text(value))
     if children is None:
         children = {
-            relation.get_accessor_name(): getattr(page, relation.get_accessor_name()).all()
-            for relation in get_all_child_relations(page)
-            # Editors' comments in the admin are never published: not page content.
-            if relation.get_accessor_name() != COMMENTS_RELATION_NAME
+            accessor: getattr(page, accessor).all() for accessor in _child_accessors(type(page))
         }
     for relation in children:
         for child in children[relation]:
             parts.extend(
-                str(getattr(child, f.attname) or "")
-                for f in child._meta.get_fields()
-                if getattr(f, "concrete", False)
-                and not f.is_relation
-                and f.get_internal_type() in ("CharField", "TextField")
+                str(getattr(child, attname) or "") for attname in _child_text_attnames(type(child))
             )
     return "\n".join(p for p in parts if p)

@@ -34,20 +34,25 @@ __all__ = [
 ]
 
 
-def evaluate(check: Check, data: SiteData) -> Result:
+def fix_url_for(check: Check, data: SiteData) -> str:
+    """Where in the admin the item is fixed, before the check has looked at anything."""
     if check.page_model is None or check.fix_in_settings:
-        fix_url = data.settings_url()
-    elif registry.editor_model(check) is Page:
-        fix_url = reverse("wagtailadmin_explore", args=[data.site.root_page_id])
-    else:
-        fix_url = data.page_admin_url(registry.editor_model(check))
+        return data.settings_url()
+    if registry.editor_model(check) is Page:
+        return reverse("wagtailadmin_explore", args=[data.site.root_page_id])
+    return data.page_admin_url(registry.editor_model(check))
+
+
+def evaluate(check: Check, data: SiteData, urls=True) -> Result:
+    """Run one check on one site's data. `urls=False` leaves the result's admin and public
+    addresses empty, for consumers that show neither (the trust overview)."""
     if check.mainstream_only and not data.school.is_mainstream:
         return Result(
             check,
             Status.NOT_APPLICABLE,
             "This duty applies only to mainstream schools and maintained nursery schools; "
             f"this school is recorded as: {data.school.get_school_type_display()}.",
-            fix_url=data.settings_url(),
+            fix_url=data.settings_url() if urls else "",
         )
     outcome = check.evaluate(data)
     last_reviewed, next_review = outcome.last_reviewed, outcome.next_review
@@ -58,14 +63,19 @@ def evaluate(check: Check, data: SiteData) -> Result:
         and isinstance(outcome.page, check.page_model)
     ):
         last_reviewed, next_review = review_dates(outcome.page)
-    if outcome.fix_page is not None and outcome.fix_page.pk:
+    fix_url = public_url = ""
+    if urls and outcome.fix_page is not None and outcome.fix_page.pk:
         fix_url = reverse("wagtailadmin_pages:edit", args=[outcome.fix_page.pk])
+    elif urls:
+        fix_url = fix_url_for(check, data)
+    if urls:
+        public_url = data.public_url(outcome.page, outcome.anchor)
     return Result(
         check,
         outcome.status,
         outcome.reason,
         fix_url=fix_url,
-        public_url=data.public_url(outcome.page, outcome.anchor),
+        public_url=public_url,
         fields=outcome.fields,
         last_reviewed=last_reviewed,
         next_review=next_review,
@@ -117,15 +127,16 @@ class SiteReport:
         return sorted(due, key=lambda r: r.next_review)
 
 
-def evaluate_sites(sites, checks=None) -> list[SiteReport]:
+def evaluate_sites(sites, checks=None, urls=True) -> list[SiteReport]:
     """The report of every site, from data loaded for all of them at once: the number of
-    queries does not grow with the number of sites (see `preload.py`)."""
+    queries does not grow with the number of sites (see `preload.py`). `urls=False` skips
+    working out admin and public addresses (see `evaluate`)."""
     sites = list(sites)
     preloaded = preload_sites(sites)
     reports = []
     for site in sites:
         data = SiteData(site, preloaded=preloaded[site.pk])
-        results = [evaluate(c, data) for c in (checks or registry)]
+        results = [evaluate(c, data, urls=urls) for c in (checks or registry)]
         reports.append(SiteReport(site, results, school=data.school))
     return reports
 

@@ -46,6 +46,7 @@ class SiteData:
         self._pages = {}
         self._child_cache = {}
         self._preloaded = preloaded
+        self._url_cache = SiteRootPaths(site, preloaded.root_paths if preloaded else None)
 
     @cached_property
     def school(self):
@@ -156,5 +157,42 @@ class SiteData:
     def public_url(self, page, anchor=""):
         if page is None or not page.pk or not page.live:
             return ""
-        url = page.get_url(request=None, current_site=self.site) or ""
+        url = page.get_url(request=self._url_cache, current_site=self.site) or ""
         return f"{url}#{anchor}" if url and anchor else url
+
+
+class SiteRootPaths:
+    """What Wagtail's page.get_url() looks up about sites, kept for one site's pages.
+
+    Page.get_url_parts(request) keeps `Site.get_site_root_paths()` on the object it is
+    given (normally the request) and looks through every site's root for the page's. With
+    no request, each page fetches the whole list again; with hundreds of sites that is
+    most of the checks' time. This object stands in for the request: it holds the list
+    once, cut down to the roots that can contain a page of this site (its own, and those
+    above or below it), in Wagtail's order, so each URL is worked out as Wagtail would.
+    """
+
+    def __init__(self, site, root_paths=None):
+        self.site = site
+        self._given = root_paths
+
+    @cached_property
+    def _wagtail_cached_site_root_paths(self):
+        from wagtail.models import Site
+
+        if self._given is not None:
+            return self._given
+        return site_root_paths_for(self.site, Site.get_site_root_paths())
+
+
+def site_root_paths_for(site, all_root_paths):
+    """The site root paths that may hold a page of `site`: its own, and those of sites
+    whose roots are above or below its root."""
+    own = next((srp.root_path for srp in all_root_paths if srp.site_id == site.pk), None)
+    if own is None:
+        return list(all_root_paths)
+    return [
+        srp
+        for srp in all_root_paths
+        if srp.root_path.startswith(own) or own.startswith(srp.root_path)
+    ]

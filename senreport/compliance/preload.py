@@ -22,6 +22,7 @@ checks themselves do not change: there is one implementation of each.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -55,6 +56,8 @@ class PreloadedSite:
     send_pages: list = field(default_factory=list)
     # (id, depth, model) of the site's pages of the indexed types, live or not, by path.
     index: list = field(default_factory=list)
+    # The site root paths page URLs of this site are worked out from (data.SiteRootPaths).
+    root_paths: list = field(default_factory=list)
 
     def first(self, model):
         """The site's first live public page of this (covered) type, or None."""
@@ -120,7 +123,7 @@ def _scope(queryset, sites):
 
 def _prefetch_related_rows(pages):
     """InlinePanel children and the pages, documents and snippets each page links to, in
-    one query per relation for all pages of one type."""
+    one query per relation for all pages of one type. Returns the pages linked to."""
     base_fields = _base_page_fields()
     by_model = defaultdict(list)
     for page in pages:
@@ -140,6 +143,55 @@ def _prefetch_related_rows(pages):
         ]
         if lookups:
             prefetch_related_objects(instances, *lookups)
+    return [
+        target
+        for page in pages
+        for f in _page_links(type(page), base_fields)
+        if isinstance(target := getattr(page, f), Page)
+    ]
+
+
+def _page_links(model, base_fields):
+    return [
+        f.name
+        for f in model._meta.get_fields()
+        if isinstance(f, models.ForeignKey)
+        and not f.remote_field.parent_link
+        and f.name not in base_fields
+        and issubclass(f.related_model, Page)
+    ]
+
+
+def _root_paths_by_site(sites):
+    """{site id: the site root paths its pages' URLs depend on (see data.SiteRootPaths)},
+    from one look-up of Wagtail's cached list of every site's root path: the site's own
+    root, the roots above it and the roots below it, in Wagtail's order."""
+    from wagtail.models import Site
+
+    every = Site.get_site_root_paths()
+    position = {id(srp): index for index, srp in enumerate(every)}
+    by_root = defaultdict(list)
+    own = {}
+    for srp in every:
+        by_root[srp.root_path].append(srp)
+        own.setdefault(srp.site_id, srp.root_path)
+    roots = sorted(by_root)
+    found = {}
+    for site in sites:
+        root = own.get(site.pk)
+        if root is None:
+            found[site.pk] = list(every)
+            continue
+        related = []
+        parts = root.split("/")
+        for end in range(1, len(parts)):
+            related += by_root.get("/".join(parts[:end]) + "/", [])
+        index = bisect_right(roots, root)
+        while index < len(roots) and roots[index].startswith(root):
+            related += by_root[roots[index]]
+            index += 1
+        found[site.pk] = sorted(related, key=lambda srp: position[id(srp)])
+    return found
 
 
 def preload_sites(sites):
@@ -181,7 +233,7 @@ def preload_sites(sites):
             wanted.add(pk)
             in_section.add(pk)
     specific = list(Page.objects.filter(pk__in=wanted).order_by("path").specific())
-    _prefetch_related_rows(specific)
+    linked = _prefetch_related_rows(specific)
 
     indexed = frozenset(_indexed_models(covered))
     index_rows = (
@@ -190,6 +242,7 @@ def preload_sites(sites):
         .values_list("pk", "path", "depth", "content_type_id")
     )
 
+    root_paths = _root_paths_by_site(sites)
     preloaded = {
         site.pk: PreloadedSite(
             # A site whose details were never saved reads as empty ones, as for_site()
@@ -198,6 +251,7 @@ def preload_sites(sites):
             root_depth=site.root_page.depth,
             covered=covered,
             indexed=indexed,
+            root_paths=root_paths[site.pk],
         )
         for site in sites
     }
@@ -211,4 +265,11 @@ def preload_sites(sites):
     for pk, path, depth, ct in index_rows:
         for site in _sites_of(path, roots):
             preloaded[site.pk].index.append((pk, depth, _model_for(ct)))
+    # A linked page's `.url` (the complaints procedure's, say) asks Wagtail for every
+    # site's root; give it the roots of its own site, where Wagtail keeps them for a page
+    # asked without a request, so that it does not fetch all of them for each page.
+    for page in linked:
+        owners = _sites_of(page.path, roots)
+        if owners:
+            page._wagtail_cached_site_root_paths = root_paths[owners[-1].pk]
     return preloaded
