@@ -10,6 +10,7 @@ then, with the production settings:
 - the trust overview (/admin/trust/): time and number of SQL queries, in-process through
   Django's test client, logged in as a superuser (median of 5 after one warm-up);
 - one school's compliance dashboard (/admin/compliance/?site=<school 1>), the same way;
+- school 1's public SEN Information Report rendered the same way (anonymous, its Host);
 - a public SEN Information Report of school 1: requests per second from wrk against
   gunicorn with 2 workers, with school 1's Host header;
 - `manage.py compliance --all-sites --format json`: wall time, Django's start-up included.
@@ -266,6 +267,8 @@ def run_size(base_url, count, duration, static_root):
         "overview_queries": figures["overview_queries"],
         "dashboard_ms": figures["dashboard_ms"],
         "dashboard_queries": figures["dashboard_queries"],
+        "report_ms": figures["report_ms"],
+        "report_queries": figures["report_queries"],
         "report_rps": rps,
         "report_latency": latency,
         "report_errors": errors,
@@ -276,16 +279,19 @@ def run_size(base_url, count, duration, static_root):
 def print_table(rows):
     print()
     print(
-        "| schools | seed_schools | trust overview | overview queries | one dashboard "
-        "| dashboard queries | SEN report req/s (avg latency) | compliance --all-sites |"
+        "| schools | seed_schools | trust overview (queries) | one dashboard (queries) "
+        "| SEN report render (queries) | SEN report req/s, gunicorn (avg latency) "
+        "| compliance --all-sites |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         errors = f", {r['report_errors']} errors" if r["report_errors"] else ""
         print(
-            f"| {r['schools']} | {r['seed_seconds']:.1f} s | {r['overview_ms']:.0f} ms "
-            f"| {r['overview_queries']} | {r['dashboard_ms']:.0f} ms "
-            f"| {r['dashboard_queries']} | {r['report_rps']:.0f} ({r['report_latency']}{errors}) "
+            f"| {r['schools']} | {r['seed_seconds']:.1f} s "
+            f"| {r['overview_ms']:.0f} ms ({r['overview_queries']}) "
+            f"| {r['dashboard_ms']:.0f} ms ({r['dashboard_queries']}) "
+            f"| {r['report_ms']:.0f} ms ({r['report_queries']}) "
+            f"| {r['report_rps']:.1f} ({r['report_latency']}{errors}) "
             f"| {r['compliance_seconds']:.1f} s |"
         )
 
@@ -328,7 +334,7 @@ def step_measure():
     first = generated_school(1)
     site = Site.objects.get(hostname=first.hostname)
 
-    def measure(url):
+    def measure(url, client=client):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         with CaptureQueriesContext(connection) as queries:
@@ -344,10 +350,13 @@ def step_measure():
 
     overview_ms, overview_queries = measure("/admin/trust/")
     dashboard_ms, dashboard_queries = measure(f"/admin/compliance/?site={site.pk}")
+    report_ms, report_queries = measure(REPORT_PATH, client=Client(HTTP_HOST=first.hostname))
     print(
         json.dumps(
             {
                 "host": first.hostname,
+                "report_ms": report_ms,
+                "report_queries": report_queries,
                 "overview_ms": overview_ms,
                 "overview_queries": overview_queries,
                 "dashboard_ms": dashboard_ms,

@@ -178,9 +178,11 @@ class SiteScopedForm(WagtailAdminModelForm):
             if self.instance.pk is None and self.school_sites:
                 self.instance.site = self.school_sites[0]
         else:
-            self.fields["site"].queryset = Site.objects.filter(
-                pk__in=[site.pk for site in self.school_sites]
-            )
+            allowed = [site.pk for site in self.school_sites]
+            self.fields["site"].queryset = Site.objects.filter(pk__in=allowed)
+            if self.instance.pk is None and self.initial.get("site") not in allowed:
+                # The model's default is the default site, which may not be theirs.
+                self.initial["site"] = allowed[0]
 
 
 class ServiceForm(SiteScopedForm):

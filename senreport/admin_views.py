@@ -112,9 +112,12 @@ class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(context_data)
         context["results"] = context["report"].results
-        sites = sites_for_user(self.request.user)
+        # Trust staff move between schools through the trust overview; someone who works
+        # on a few schools chooses among them here.
+        trust_staff = is_trust_staff(self.request.user)
+        sites = [] if trust_staff else sites_for_user(self.request.user)
         context["other_sites"] = sites if len(sites) > 1 else []
-        context["trust_staff"] = is_trust_staff(self.request.user)
+        context["trust_staff"] = trust_staff
         return context
 
 

@@ -104,9 +104,10 @@ def server_env(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def base_url(chromium_path, server_env):
-    """Migrate, seed and serve the demo school; yield its address."""
+    """Migrate, seed and serve the demo schools; yield the first one's address."""
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["seed_demo"], ["ensure_admin"]):
+    # Two schools: the second (a special school) is served at larkspur-hill.localhost.
+    for command in (["migrate", "--noinput"], ["seed_demo", "--schools", "2"], ["ensure_admin"]):
         subprocess.run(manage + command, cwd=ROOT, env=server_env, check=True, capture_output=True)
     port = _free_port()
     log = open(server_env["DATA_DIR"] + "/server.log", "w")  # noqa: SIM115
