@@ -60,7 +60,7 @@ def test_trust_overview_sorts_and_leads_to_each_dashboard(new_page):
     rows = admin.locator("table.trust-overview tbody tr")
     assert rows.count() == 2
     assert HOLLINS_BROOK.name in rows.nth(0).inner_text()
-    admin.get_by_role("link", name="School").click()
+    admin.get_by_role("link", name="School", exact=True).click()
     admin.wait_for_url(re.compile(r"ordering=-school"))
     assert LARKSPUR_HILL.name in rows.nth(0).inner_text()
     header = admin.locator("th[aria-sort]")
