@@ -226,8 +226,11 @@ def log_in(page, username, password):
 
 @pytest.fixture(scope="session")
 def moderation_users(base_url, server_env):
-    """An editor (Wagtail's Editors group: may edit, not publish) and an approver."""
-    users = {"editor": ("e2e-editor", "Editors"), "approver": ("e2e-approver", "Approvers")}
+    """An editor of the demo school (may edit, not publish) and one of its approvers."""
+    users = {
+        "editor": ("e2e-editor", "Hollins Brook Primary School editors"),
+        "approver": ("e2e-approver", "Hollins Brook Primary School approvers"),
+    }
     code = "\n".join(
         [
             "from django.contrib.auth.models import Group, User",
