@@ -27,12 +27,36 @@ def admin_client(client, django_user_model):
     return client
 
 
-@pytest.fixture
-def demo(db):
-    """The whole demo school, as `manage.py seed_demo` builds it."""
+def _seed_demo():
     from io import StringIO
 
     from django.core.management import call_command
 
     call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """The demo school seeded once for a whole test module, inside a transaction that is
+    rolled back when the module ends. Each test still runs in its own savepoint, so a test
+    sees the demo as seeded, whatever the tests before it changed. Opt in with
+    `pytestmark = pytest.mark.usefixtures("demo_module")`."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            _seed_demo()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(request, db):
+    """The whole demo school, as `manage.py seed_demo` builds it."""
+    if "demo_module" not in request.fixturenames:
+        _seed_demo()
     return factories.default_site()

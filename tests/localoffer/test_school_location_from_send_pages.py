@@ -4,6 +4,9 @@ import pytest
 
 from senreport.models import DisabilityAccessPage, SENInformationReportPage
 
+# The demo school is seeded once for this module (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo_module")
+
 
 def school_location(client):
     listing = client.get("/openreferral/services").json()

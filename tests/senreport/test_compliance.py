@@ -22,6 +22,8 @@ from senreport.models import (
 )
 from senreport.report_items import TEXT_ITEMS
 
+pytestmark = pytest.mark.usefixtures("demo_module")
+
 STATUTORY_URL = "/send/statutory-information/"
 TODAY = timezone.localdate
 

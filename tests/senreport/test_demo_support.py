@@ -9,6 +9,9 @@ from django.core.management import call_command
 
 from senreport.models import GlossaryTerm
 
+# The demo school is seeded once for this module (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo_module")
+
 REQUIRED_ABBREVIATIONS = {
     "SEN",
     "SEND",

@@ -14,6 +14,9 @@ from senreport.models import (
 )
 from tests.senreport.helpers import child_rows, form_data_for
 
+# The demo school is seeded once for this module (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo_module")
+
 PLAN_URL = "/send/accessibility-plan/"
 ACCESS_URL = "/send/disability-and-access/"
 ACTION_FIELDS = (

@@ -14,6 +14,9 @@ from django.core.management.base import CommandError
 from home.models import SchoolSettings
 from senreport.models import AccessibilityPlanPage, ReviewReminder, SENInformationReportPage
 
+# The demo school is seeded once for this module (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo_module")
+
 LONDON = ZoneInfo("Europe/London")
 REPORT_DUE = date(2026, 12, 1)
 

@@ -12,6 +12,9 @@ from senreport.report_items import REPORT_ITEMS, SENCO, TEXT_ITEMS
 from senreport.text import has_text, plain_text
 from tests.senreport.helpers import form_data_for
 
+# The demo school is seeded once for this module (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("demo_module")
+
 REPORT_URL = "/send/sen-information-report/"
 
 
