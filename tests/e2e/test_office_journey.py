@@ -114,7 +114,9 @@ def test_editor_submits_and_approver_approves(new_page, moderation_users, server
     # Editors cannot publish: the menu offers submission for approval instead.
     editor.locator("footer [data-w-dropdown-target='toggle']").last.click()
     assert editor.get_by_role("button", name="Publish").count() == 0
-    editor.get_by_role("button", name=re.compile("Submit to Hollins Brook Primary School approval")).click()
+    editor.get_by_role(
+        "button", name=re.compile("Submit to Hollins Brook Primary School approval")
+    ).click()
     editor.wait_for_load_state("networkidle")
     assert "submitted" in editor.locator(".messages").inner_text().lower()
 
