@@ -33,7 +33,7 @@ PAGE_BUDGETS = {
     "SEN Information Report": ("/send/sen-information-report/", 16),
     "disability and access": ("/send/disability-and-access/", 15),
     "accessibility plan": ("/send/accessibility-plan/", 15),
-    "statutory information": ("/send/statutory-information/", 34),
+    "statutory information": ("/send/statutory-information/", 30),
     "SEN support": ("/send/sen-support/", 14),
     "glossary": ("/send/glossary/", 13),
     "accessibility statement": ("/accessibility/", 11),

@@ -340,7 +340,7 @@ def query_count(client, url):
 # Pinned. The registry loads the site's pages in bulk (senreport/compliance/preload.py): a
 # fixed number of queries, whatever the checks and however many pages and plan actions.
 # The dashboard also reads which schools the user works on (home.schools.sites_for_user).
-STATUTORY_PAGE_QUERIES = 34
+STATUTORY_PAGE_QUERIES = 30
 DASHBOARD_QUERIES = 40
 
 
