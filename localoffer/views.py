@@ -147,6 +147,9 @@ def filter_services(request, services):
 
 @method_decorator(csrf_exempt, name="dispatch")  # read-only: POST and friends get a 405
 class ORUKView(View):
+    """One read-only endpoint. Subclasses define `build(request, site, **url_kwargs)`,
+    returning the JSON document for the site the request arrives at."""
+
     http_method_names = ["get", "head", "options"]
 
     def dispatch(self, request, *args, **kwargs):
@@ -178,9 +181,6 @@ class ORUKView(View):
         except Http404 as exc:
             return _error(404, str(exc) or "Not found.")
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-
-    def build(self, request, site, **kwargs):
-        raise NotImplementedError
 
 
 class RootView(ORUKView):
