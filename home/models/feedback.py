@@ -229,7 +229,11 @@ class FeedbackFormPage(AbstractEmailForm):
             page=self,
             form_data=answers,
             sent_from=sent_from,
-            sent_from_url=sent_from.get_url() if sent_from is not None else "",
+            # Relative to this school's site: with many schools, a page's URL without a
+            # site to compare against would be absolute, on the site's configured port.
+            sent_from_url=(
+                sent_from.get_url(current_site=self.get_site()) if sent_from is not None else ""
+            ),
         )
         recipients = self.recipients()
         if recipients:

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -127,6 +127,20 @@ def test_valid_feedback_is_stored_emailed_and_thanked(client, form_page, about_p
     assert "What went wrong?: The map link is broken." in message.body
     assert "Sent from page: /visiting/" in message.body
     assert HONEYPOT_FIELD not in message.body and "Leave this empty" not in message.body
+
+
+@pytest.mark.django_db
+def test_the_way_back_stays_on_this_school_when_there_are_several(client, form_page, about_page):
+    # A second school on the same installation, on its own address and port.
+    other_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Another school", slug="another-school")
+    )
+    Site.objects.create(hostname="another.example", port=8443, root_page=other_home)
+    html = soup(
+        post(client, {MESSAGE: "Hello", SENT_FROM_FIELD: str(about_page.pk), HONEYPOT_FIELD: ""})
+    )
+    back = html.find("a", string="Go back to the page you were reading")
+    assert back["href"] == "/visiting/"
 
 
 @pytest.mark.django_db
