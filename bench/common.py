@@ -33,28 +33,33 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def _as_postgres(command):
+def as_postgres(command):
+    """PostgreSQL's tools refuse to run as root: run them as the postgres user then."""
     if os.geteuid() == 0:
         return ["runuser", "-u", "postgres", "--", *command]
     return command
 
 
 @contextmanager
-def postgres_cluster():
-    """A throwaway PostgreSQL cluster on a free 127.0.0.1 port; yields its base URL."""
+def postgres_server(durable=True):
+    """A throwaway PostgreSQL cluster on a free 127.0.0.1 port, removed afterwards; yields
+    its base URL (no database: see `create_database`). `durable=False` turns fsync off,
+    for scripts that write a lot of data only to read it back."""
     folder = Path(tempfile.mkdtemp(prefix="bench-pg-"))
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
     port = free_port()
     data = folder / "data"
     subprocess.run(
-        _as_postgres([str(PGBIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
+        as_postgres([str(PGBIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
         check=True,
         capture_output=True,
     )
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=100"
+    if not durable:
+        options += " -c fsync=off"
     subprocess.run(
-        _as_postgres(
+        as_postgres(
             [str(PGBIN / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w"]
             + ["-o", options, "start"]
         ),
@@ -62,21 +67,33 @@ def postgres_cluster():
         capture_output=True,
     )
     try:
-        subprocess.run(
-            _as_postgres(
-                [str(PGBIN / "createdb"), "-h", "127.0.0.1", "-p", str(port)]
-                + ["-U", "postgres", "bench"]
-            ),
-            check=True,
-            capture_output=True,
-        )
-        yield f"postgres://postgres@127.0.0.1:{port}/bench"
+        yield f"postgres://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run(
-            _as_postgres([str(PGBIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
+            as_postgres([str(PGBIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
             capture_output=True,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _postgres_tool(base_url, tool, *args):
+    port = base_url.rsplit(":", 1)[1]
+    subprocess.run(
+        as_postgres([str(PGBIN / tool), "-h", "127.0.0.1", "-p", port, "-U", "postgres", *args]),
+        check=True,
+        capture_output=True,
+    )
+
+
+def create_database(base_url, name):
+    """A new, empty database on the server at `base_url`; returns its DATABASE_URL."""
+    _postgres_tool(base_url, "createdb", name)
+    return f"{base_url}/{name}"
+
+
+def vacuum_analyze(base_url, name):
+    """Fresh planner statistics after a bulk load, as autovacuum would give them later."""
+    _postgres_tool(base_url, "vacuumdb", "--analyze", name)
 
 
 @contextmanager
@@ -85,8 +102,8 @@ def database(kind):
     data_dir = Path(tempfile.mkdtemp(prefix="bench-data-"))
     try:
         if kind == "postgres":
-            with postgres_cluster() as url:
-                yield url, data_dir
+            with postgres_server() as base_url:
+                yield create_database(base_url, "bench"), data_dir
         else:
             yield f"sqlite:///{data_dir / 'bench.sqlite3'}", data_dir
     finally:

@@ -2,7 +2,6 @@
 
     .venv/bin/python bench/scale.py                  # 1, 50 and 500 schools
     .venv/bin/python bench/scale.py --sizes 1 50     # quicker
-    .venv/bin/python bench/scale.py --database-url postgres://user@127.0.0.1:5432
 
 For each number of schools N, on a fresh database: `manage.py seed_schools N` (timed),
 then, with the production settings:
@@ -11,102 +10,36 @@ then, with the production settings:
   Django's test client, logged in as a superuser (median of 5 after one warm-up);
 - one school's compliance dashboard (/admin/compliance/?site=<school 1>), the same way;
 - school 1's public SEN Information Report rendered the same way (anonymous, its Host);
-- a public SEN Information Report of school 1: requests per second from wrk against
-  gunicorn with 2 workers, with school 1's Host header;
+- a public SEN Information Report of school 1: requests per second and latency from wrk
+  against gunicorn with 2 workers, with school 1's Host header, with the page cache off
+  (every request renders) and on;
 - `manage.py compliance --all-sites --format json`: wall time, Django's start-up included.
 
-Without --database-url it makes a throwaway PostgreSQL 15 cluster (as .ci/run does) on a
-free 127.0.0.1 port and removes it afterwards. Nothing here is a test: the figures depend
-on the machine, so they are printed, not asserted.
+It runs on a throwaway PostgreSQL 15 cluster (bench/common.py) on a free 127.0.0.1 port,
+removed afterwards. Nothing here is a test: the figures depend on the machine, so they are
+printed, not asserted.
 """
 
 import argparse
 import json
 import os
-import random
-import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 from statistics import median
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-PGBIN = Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common  # noqa: E402
+from common import PYTHON, ROOT  # noqa: E402
+
 REPORT_PATH = "/send/sen-information-report/"
 
 
-def free_port():
-    for port in random.sample(range(15000, 32000), 200):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("No free port")
-
-
-def as_postgres(args):
-    if os.getuid() == 0:
-        return ["runuser", "-u", "postgres", "--", *args]
-    return args
-
-
-@contextmanager
-def throwaway_postgres():
-    """A PostgreSQL cluster in a temporary folder; yields its base URL."""
-    folder = Path(tempfile.mkdtemp(prefix="scale-pg-"))
-    if os.getuid() == 0:
-        shutil.chown(folder, "postgres")
-    port = free_port()
-    data = folder / "data"
-    subprocess.run(
-        as_postgres([str(PGBIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        as_postgres(
-            [
-                str(PGBIN / "pg_ctl"),
-                "-D",
-                str(data),
-                "-l",
-                str(folder / "server.log"),
-                "-w",
-                "-o",
-                f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgres://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(
-            as_postgres([str(PGBIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
-            check=False,
-            capture_output=True,
-        )
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextmanager
-def given_server(url):
-    yield url.rstrip("/")
-
-
-def environment(database_url, static_root):
+def environment(database_url, data_dir, page_cache=True):
     env = dict(os.environ)
     env.update(
         {
@@ -116,7 +49,9 @@ def environment(database_url, static_root):
             "ALLOWED_HOSTS": "127.0.0.1,.localhost",
             "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
             "SECURE_SSL_REDIRECT": "false",
-            "STATIC_ROOT": str(static_root),
+            "DATA_DIR": str(data_dir),
+            "STATIC_ROOT": str(data_dir / "static"),
+            "PAGE_CACHE": "on" if page_cache else "off",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
     )
@@ -138,39 +73,6 @@ def manage(env, *args, check=True):
     return time.perf_counter() - started, result
 
 
-def create_database(base_url, name):
-    port = base_url.rsplit(":", 1)[1]
-    subprocess.run(
-        as_postgres(
-            [str(PGBIN / "createdb"), "-h", "127.0.0.1", "-p", port, "-U", "postgres", name]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    return f"{base_url}/{name}"
-
-
-def analyze(base_url, name):
-    port = base_url.rsplit(":", 1)[1]
-    subprocess.run(
-        as_postgres(
-            [
-                str(PGBIN / "vacuumdb"),
-                "--analyze",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                port,
-                "-U",
-                "postgres",
-                name,
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
-
-
 def in_django(env, step):
     """Run one of this file's Django steps in a child process; returns its JSON output."""
     result = subprocess.run(
@@ -186,112 +88,68 @@ def in_django(env, step):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@contextmanager
-def gunicorn(env, port):
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "schoolsite.wsgi",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        yield process
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+def public_report_figures(database_url, data_dir, host, duration):
+    """wrk at school `host`'s SEN Information Report, page cache off then on."""
+    figures = {}
+    for page_cache in (False, True):
+        env = environment(database_url, data_dir, page_cache)
+        with common.gunicorn(env, common.free_port()) as base:
+            url = base + REPORT_PATH
+            for _ in range(10):  # both workers: their first requests import and warm up
+                status, _, body = common.get(url, headers={"Host": host}, timeout=30)
+            assert status == 200 and b"SEN Information Report" in body, status
+            result, _ = common.run_wrk(
+                url, duration, connections=8, extra_args=["-H", f"Host: {host}"]
+            )
+        figures["cached" if page_cache else "uncached"] = result
+    return figures
 
 
-def public_rps(env, host, duration):
-    port = free_port()
-    with gunicorn(env, port):
-        url = f"http://127.0.0.1:{port}{REPORT_PATH}"
-        request = urllib.request.Request(url, headers={"Host": host})
-        for _ in range(20):  # warm both workers' caches
-            with urllib.request.urlopen(request, timeout=30) as response:
-                assert response.status == 200, response.status
-                body = response.read().decode()
-        assert "SEN Information Report" in body
-        result = subprocess.run(
-            ["wrk", "-t2", "-c8", f"-d{duration}s", "-H", f"Host: {host}", url],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
-    latency = re.search(r"Latency\s+([\d.]+\w+)", result.stdout).group(1)
-    return rps, latency, int(errors.group(1)) if errors else 0
-
-
-def run_size(base_url, count, duration, static_root):
+def run_size(base_url, count, duration, data_dir):
     name = f"scale_{count}"
-    database_url = create_database(base_url, name)
-    env = environment(database_url, static_root)
+    database_url = common.create_database(base_url, name)
+    env = environment(database_url, data_dir)
     manage(env, "migrate", "--noinput")
     in_django(env, "prepare")
     seed_seconds, _ = manage(env, "seed_schools", str(count), "--no-progress")
-    analyze(base_url, name)
+    common.vacuum_analyze(base_url, name)
     figures = in_django(env, "measure")
     compliance_seconds, result = manage(
         env, "compliance", "--all-sites", "--format", "json", check=False
     )
     schools = json.loads(result.stdout)["schools"]
     assert len(schools) == count, len(schools)
-    rps, latency, errors = public_rps(env, figures["host"], duration)
+    wrk = public_report_figures(database_url, data_dir, figures.pop("host"), duration)
     return {
         "schools": count,
         "seed_seconds": seed_seconds,
-        "overview_ms": figures["overview_ms"],
-        "overview_queries": figures["overview_queries"],
-        "dashboard_ms": figures["dashboard_ms"],
-        "dashboard_queries": figures["dashboard_queries"],
-        "report_ms": figures["report_ms"],
-        "report_queries": figures["report_queries"],
-        "report_rps": rps,
-        "report_latency": latency,
-        "report_errors": errors,
+        **figures,
+        "wrk": wrk,
         "compliance_seconds": compliance_seconds,
     }
+
+
+def _wrk_cell(figures):
+    errors = figures["non_2xx"] + figures["socket_errors"]
+    cell = f"{figures['rps']:.0f} ({figures['p50']:.0f} / {figures['p99']:.0f} ms)"
+    return cell + (f", {errors} errors" if errors else "")
 
 
 def print_table(rows):
     print()
     print(
         "| schools | seed_schools | trust overview (queries) | one dashboard (queries) "
-        "| SEN report render (queries) | SEN report req/s, gunicorn (avg latency) "
-        "| compliance --all-sites |"
+        "| SEN report render (queries) | SEN report req/s uncached (p50 / p99) "
+        "| SEN report req/s cached (p50 / p99) | compliance --all-sites |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        errors = f", {r['report_errors']} errors" if r["report_errors"] else ""
         print(
             f"| {r['schools']} | {r['seed_seconds']:.1f} s "
             f"| {r['overview_ms']:.0f} ms ({r['overview_queries']}) "
             f"| {r['dashboard_ms']:.0f} ms ({r['dashboard_queries']}) "
             f"| {r['report_ms']:.0f} ms ({r['report_queries']}) "
-            f"| {r['report_rps']:.1f} ({r['report_latency']}{errors}) "
+            f"| {_wrk_cell(r['wrk']['uncached'])} | {_wrk_cell(r['wrk']['cached'])} "
             f"| {r['compliance_seconds']:.1f} s |"
         )
 
@@ -369,29 +227,26 @@ def step_measure():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 50, 500])
-    parser.add_argument("--duration", type=int, default=10, help="wrk seconds per size")
-    parser.add_argument("--database-url", help="an existing PostgreSQL server (no database)")
+    parser.add_argument("--duration", type=int, default=10, help="wrk seconds per run")
     parser.add_argument("--step", choices=["prepare", "measure"], help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT))  # the steps import the project
     if args.step == "prepare":
         return step_prepare()
     if args.step == "measure":
         return step_measure()
 
-    static_root = Path(tempfile.mkdtemp(prefix="scale-static-"))
+    data_dir = Path(tempfile.mkdtemp(prefix="scale-data-"))
     rows = []
     try:
-        server = given_server(args.database_url) if args.database_url else throwaway_postgres()
-        with server as base_url:
-            env = environment(f"{base_url}/postgres", static_root)
-            manage(env, "collectstatic", "--noinput")
+        with common.postgres_server(durable=False) as base_url:
+            manage(environment(f"{base_url}/postgres", data_dir), "collectstatic", "--noinput")
             for count in args.sizes:
                 print(f"{count} school(s)...", file=sys.stderr, flush=True)
-                rows.append(run_size(base_url, count, args.duration, static_root))
+                rows.append(run_size(base_url, count, args.duration, data_dir))
                 print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     finally:
-        shutil.rmtree(static_root, ignore_errors=True)
+        shutil.rmtree(data_dir, ignore_errors=True)
     print_table(rows)
 
 
