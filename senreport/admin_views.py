@@ -101,7 +101,8 @@ class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
         return self.site_settings_name
 
     def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+        # The school's name in the heading: editors of several schools see whose this is.
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_header_title()}]
 
     def get_context_data(self, **kwargs):
         site = site_for_admin(self.request, strict=True)

@@ -293,6 +293,8 @@ def test_dashboard_shows_score_and_fix_links(demo, admin_client):
     html = admin_client.get("/admin/").content.decode()
     report = evaluate_site(demo)
     assert f"{report.must_applicable} of {report.must_applicable} legal duties met" in html
+    # Whose figures these are, for people who work on more than one school.
+    assert "SEND compliance: Hollins Brook Primary School" in html
     edit_report(senco_email="", senco_phone="")
     html = admin_client.get("/admin/").content.decode()
     report_page = SENInformationReportPage.objects.get()
@@ -301,6 +303,7 @@ def test_dashboard_shows_score_and_fix_links(demo, admin_client):
     assert f'href="/admin/pages/{report_page.pk}/edit/"' in html
     full = admin_client.get("/admin/compliance/").content.decode()
     assert "sir.senco" in full and "Not met" in full
+    assert "SEND compliance: Hollins Brook Primary School" in full
 
 
 @pytest.mark.django_db
