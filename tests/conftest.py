@@ -36,12 +36,27 @@ def _seed_demo():
 
 
 @pytest.fixture(scope="module")
-def demo_module(django_db_setup, django_db_blocker):
+def demo_module(request, django_db_setup, django_db_blocker):
     """The demo school seeded once for a whole test module, inside a transaction that is
     rolled back when the module ends. Each test still runs in its own savepoint, so a test
     sees the demo as seeded, whatever the tests before it changed. Opt in with
-    `pytestmark = pytest.mark.usefixtures("demo_module")`."""
+    `pytestmark = pytest.mark.usefixtures("demo_module")`.
+
+    Not in a module with Django TestCase classes: each closes the database connection when
+    it ends, and on PostgreSQL that ends this transaction for the tests after it."""
     from django.db import transaction
+    from django.test import TransactionTestCase
+
+    test_cases = [
+        name
+        for name, value in vars(request.module).items()
+        if isinstance(value, type) and issubclass(value, TransactionTestCase)
+    ]
+    if test_cases:
+        pytest.fail(
+            f"{request.module.__name__} seeds the demo once (demo_module) but defines Django "
+            f"TestCase classes {test_cases}: move them to a module of their own."
+        )
 
     with django_db_blocker.unblock():
         atomic = transaction.atomic()

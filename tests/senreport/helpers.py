@@ -4,6 +4,18 @@ from django.db import models
 from wagtail.fields import RichTextField
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+# An accessibility plan action's editable fields, as the editor's inline form posts them.
+ACTION_FIELDS = (
+    "strand",
+    "action",
+    "target",
+    "owner",
+    "target_date",
+    "resources",
+    "success_criteria",
+    "status",
+)
+
 
 def form_data_for(page, **overrides):
     """POST data for the page's editor holding the instance's values (and `overrides`).

@@ -2,33 +2,21 @@ from datetime import date
 
 import pytest
 import time_machine
-from wagtail.test.utils import WagtailPageTestCase
 
-from senreport.demo import build_disability_page, build_plan
+from senreport.demo import build_plan
 from senreport.models import (
     AccessibilityPlanPage,
     ActionStatus,
-    DisabilityAccessPage,
     SENDSectionPage,
     Strand,
 )
-from tests.senreport.helpers import child_rows, form_data_for
+from tests.senreport.helpers import ACTION_FIELDS, child_rows, form_data_for
 
 # The demo school is seeded once for this module (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("demo_module")
 
 PLAN_URL = "/send/accessibility-plan/"
 ACCESS_URL = "/send/disability-and-access/"
-ACTION_FIELDS = (
-    "strand",
-    "action",
-    "target",
-    "owner",
-    "target_date",
-    "resources",
-    "success_criteria",
-    "status",
-)
 
 
 def plan_form(plan, actions=None, **overrides):
@@ -145,49 +133,3 @@ def test_facilities_show_what_is_and_is_not_available(demo, client):
     assert "Not available:</span> Lift to upper floors. The school is on one floor" in html
     assert "Adjustable-height tables" in html
     assert 'href="/send/accessibility-plan/">Read our accessibility plan</a>' in html
-
-
-class DisabilityAndPlanPageTests(WagtailPageTestCase):
-    def setUp(self):
-        from io import StringIO
-
-        from django.core.management import call_command
-
-        call_command("seed_demo", stdout=StringIO())
-        self.login()
-
-    def test_disability_page_renderable_editable_previewable(self):
-        page = DisabilityAccessPage.objects.get()
-        data = form_data_for(page)
-        self.assertPageIsRenderable(page)
-        self.assertPageIsEditable(page, post_data=data)
-        self.assertPageIsPreviewable(page, post_data=data)
-
-    def test_plan_renderable_editable_previewable(self):
-        page = AccessibilityPlanPage.objects.get()
-        rows = child_rows(page.actions.all(), ("id", *ACTION_FIELDS))
-        data = form_data_for(page, actions=rows)
-        data["actions-INITIAL_FORMS"] = str(len(rows))
-        self.assertPageIsRenderable(page)
-        self.assertPageIsEditable(page, post_data=data)
-        self.assertPageIsPreviewable(page, post_data=data)
-
-    def test_tree_rules(self):
-        for model in (DisabilityAccessPage, AccessibilityPlanPage):
-            self.assertAllowedParentPageTypes(model, {SENDSectionPage})
-            self.assertAllowedSubpageTypes(model, set())
-
-    def test_can_create_disability_page(self):
-        DisabilityAccessPage.objects.all().delete()
-        section = SENDSectionPage.objects.get()
-        data = form_data_for(build_disability_page(), slug="access")
-        data["action-publish"] = "publish"
-        self.assertCanCreate(section, DisabilityAccessPage, data)
-        self.assertTrue(DisabilityAccessPage.objects.get(slug="access").live)
-
-    def test_disability_page_refused_without_ehc_rule(self):
-        page = DisabilityAccessPage.objects.get()
-        data = form_data_for(page, admissions="<p>We welcome every child.</p>")
-        data["action-publish"] = "publish"
-        response = self.client.post(f"/admin/pages/{page.pk}/edit/", data, follow=True)
-        self.assertContains(response, "a school named in a child")

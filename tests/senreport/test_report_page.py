@@ -1,13 +1,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import SchoolSettings
 from senreport.compliance import registry
-from senreport.demo import build_report
-from senreport.models import DisabilityAccessPage, SENDSectionPage, SENInformationReportPage
+from senreport.models import DisabilityAccessPage, SENInformationReportPage
 from senreport.report_items import REPORT_ITEMS, SENCO, TEXT_ITEMS
 from senreport.text import has_text, plain_text
 from tests.senreport.helpers import form_data_for
@@ -165,47 +162,6 @@ class TestPublishingRule:
         self.report.refresh_from_db()
         assert self.report.senco_phone == "01632 960 999"
         assert not self.report.has_unpublished_changes
-
-
-class ReportPageTests(WagtailPageTestCase):
-    def setUp(self):
-        from io import StringIO
-
-        from django.core.management import call_command
-
-        call_command("seed_demo", stdout=StringIO())
-        self.login()
-        self.report = report_page()
-        self.section = SENDSectionPage.objects.get()
-
-    def test_renderable_editable_previewable(self):
-        data = form_data_for(self.report)
-        self.assertPageIsRenderable(self.report)
-        self.assertPageIsEditable(self.report, post_data=data)
-        self.assertPageIsPreviewable(self.report, post_data=data)
-
-    def test_tree_rules(self):
-        self.assertAllowedParentPageTypes(SENInformationReportPage, {SENDSectionPage})
-        self.assertAllowedSubpageTypes(SENInformationReportPage, set())
-
-    def test_can_create_through_the_admin(self):
-        self.report.delete()
-        home = Page.objects.get(depth=2)
-        data = form_data_for(build_report(home), slug="sen-report", title="Our SEN report")
-        data["action-publish"] = "publish"
-        self.assertCanCreate(self.section, SENInformationReportPage, data)
-        created = SENInformationReportPage.objects.get(slug="sen-report")
-        self.assertTrue(created.live)
-        self.assertTrue(created.next_review_due)
-
-    def test_next_review_defaults_to_a_year_after_the_last(self):
-        self.report.next_review_due = None
-        self.report.last_reviewed = self.report.last_reviewed.replace(month=3, day=1)
-        self.report.save()
-        self.assertEqual(
-            self.report.next_review_due,
-            self.report.last_reviewed.replace(year=self.report.last_reviewed.year + 1),
-        )
 
 
 @pytest.mark.django_db
