@@ -35,8 +35,8 @@ def wait_for_saved_text(page, field, check):
 
 def publish(page):
     page.locator("footer [data-w-dropdown-target='toggle']").last.click()
-    page.get_by_role("button", name="Publish").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
 
 
 def test_office_fixes_the_report_and_publishes(new_page, server_env):
@@ -115,10 +115,10 @@ def test_editor_submits_and_approver_approves(new_page, moderation_users, server
     # Editors cannot publish: the menu offers submission for approval instead.
     editor.locator("footer [data-w-dropdown-target='toggle']").last.click()
     assert editor.get_by_role("button", name="Publish").count() == 0
-    editor.get_by_role(
-        "button", name=re.compile("Submit to Hollins Brook Primary School approval")
-    ).click()
-    editor.wait_for_load_state("networkidle")
+    with editor.expect_navigation():
+        editor.get_by_role(
+            "button", name=re.compile("Submit to Hollins Brook Primary School approval")
+        ).click()
     assert "submitted" in editor.locator(".messages").inner_text().lower()
 
     public = new_page()
@@ -130,10 +130,10 @@ def test_editor_submits_and_approver_approves(new_page, moderation_users, server
     approver.goto(f"/admin/pages/{report_id}/edit/")
     approver.locator("footer [data-w-dropdown-target='toggle']").last.click()
     # "Approve" (without a comment) is the workflow action that needs no dialog.
-    approver.locator(
-        'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
-    ).click()
-    approver.wait_for_load_state("networkidle")
+    with approver.expect_navigation():
+        approver.locator(
+            'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+        ).click()
     assert "has been updated" in approver.locator(".messages").inner_text()
 
     # The browser may keep the page it already has for a minute (Cache-Control max-age);

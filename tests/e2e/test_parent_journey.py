@@ -56,8 +56,8 @@ def test_parent_on_a_phone(new_page):
     page.get_by_label("What is the problem, or what would you like to tell us?").fill(
         "The link to the council's Local Offer opens the wrong page."
     )
-    page.get_by_role("button", name="Send").click()
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send").click()
     assert "Thank you" in page.locator("main").inner_text()
 
 
@@ -130,6 +130,7 @@ def test_parent_by_keyboard_alone(new_page):
     tab_to(page, page.get_by_label("What is the problem, or what would you like to tell us?"))
     page.keyboard.type("The print version cuts off the table.")
     tab_to(page, page.get_by_role("button", name="Send"))
-    page.keyboard.press("Enter")
-    page.wait_for_load_state("networkidle")
+    # Wait for the answer to the form's POST, not just for a quiet network.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "Thank you" in page.locator("main").inner_text()
