@@ -7,6 +7,7 @@ settings run unchanged (no HTTPS redirect, secure cookies).
 """
 
 import os
+import random
 import re
 import shutil
 import socket
@@ -28,9 +29,15 @@ ADMIN_PASSWORD = "bench-editor-password-0123"  # noqa: S105 (a throwaway benchma
 
 
 def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free 127.0.0.1 port below 32768 (the ephemeral range above it is left to clients)."""
+    for port in random.sample(range(15000, 32000), 200):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free port below 32768")
 
 
 def as_postgres(command):

@@ -40,14 +40,15 @@ class GlossaryState:
 def load_terms(site):
     """Every abbreviated term, each linked to the site's live glossary page if it has one.
 
-    One query: the glossary page's url_path rides along as a subquery.
+    One query: the glossary page's url_path rides along as a subquery, found by the tree
+    path under the site's root (indexed; with hundreds of schools a url_path prefix is not).
     """
-    root_path = _root_path(site)
+    root = site.root_page if site is not None else None
     terms = GlossaryTerm.objects.exclude(abbreviation="")
-    if root_path is not None:
+    if root is not None:
         glossary_path = (
             GlossaryPage.objects.live()
-            .filter(url_path__startswith=root_path)
+            .filter(path__startswith=root.path)
             .order_by("path")
             .values("url_path")[:1]
         )
@@ -59,19 +60,10 @@ def load_terms(site):
     for abbreviation, expansion, slug, glossary_path in rows:
         href = None
         if glossary_path:
-            url = reverse("wagtail_serve", args=(glossary_path[len(root_path) :],))
+            url = reverse("wagtail_serve", args=(glossary_path[len(root.url_path) :],))
             href = f"{url}#{anchor_for(slug)}"
         result.append(Term(abbreviation, expansion, href))
     return result
-
-
-def _root_path(site):
-    if site is None:
-        return None
-    for root in Site.get_site_root_paths():
-        if root.site_id == site.pk:
-            return root.root_path
-    return None
 
 
 def glossary_state(request):
