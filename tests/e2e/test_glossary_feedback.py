@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, PHONE, axe_violations, screenshot
+from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, PHONE, axe_violations, log_in, screenshot
 
 SUPPORT = "/send/sen-support/"
 
@@ -107,11 +107,7 @@ def test_feedback_is_sent_thanked_and_kept_in_the_admin(page, new_page):
     page.wait_for_url(re.compile(re.escape(SUPPORT) + "$"))
 
     admin = new_page()
-    admin.goto("/admin/login/")
-    admin.get_by_label("Username").fill(ADMIN_USERNAME)
-    admin.get_by_label("Password").fill(ADMIN_PASSWORD)
-    admin.get_by_role("button", name=re.compile("Sign in")).click()
-    admin.wait_for_url(re.compile(r"/admin/$"))
+    log_in(admin, ADMIN_USERNAME, ADMIN_PASSWORD)
     admin.goto("/admin/forms/")
     admin.get_by_role("link", name=re.compile("Report a problem or tell us")).first.click()
     table = admin.locator("table.listing")

@@ -6,7 +6,7 @@ import pytest
 
 from home.demo_schools import HOLLINS_BROOK, LARKSPUR_HILL
 
-from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, axe_violations, screenshot
+from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, axe_violations, log_in, screenshot
 
 SECOND_SCHOOL_PAGES = {
     "home": "/",
@@ -50,11 +50,7 @@ def test_glossary_link_stays_on_the_second_school(new_page, second_school):
 
 def test_trust_overview_sorts_and_leads_to_each_dashboard(new_page):
     admin = new_page()
-    admin.goto("/admin/login/")
-    admin.get_by_label("Username").fill(ADMIN_USERNAME)
-    admin.get_by_label("Password").fill(ADMIN_PASSWORD)
-    admin.get_by_role("button", name=re.compile("Sign in")).click()
-    admin.wait_for_url(re.compile(r"/admin/$"))
+    log_in(admin, ADMIN_USERNAME, ADMIN_PASSWORD)
     admin.get_by_role("link", name="Trust overview").click()
     admin.wait_for_url(re.compile(r"/admin/trust/$"))
     rows = admin.locator("table.trust-overview tbody tr")
