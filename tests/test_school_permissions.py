@@ -275,3 +275,12 @@ def test_the_group_editor_sets_local_offer_permissions_per_school(schools, admin
     form.save()
     assert sites_with("add_service") == {b.pk}
     assert LocalOfferSitePermissionForm(instance=group).initial["sites"] == [b.pk]
+
+
+@pytest.mark.django_db
+def test_wagtails_default_groups_reach_no_school(schools, django_user_model):
+    # Someone put in Wagtail's own "Editors" or "Moderators" group, the obvious names in
+    # Settings > Groups, must not be able to edit every school from the root of the tree.
+    for group in ("Editors", "Moderators"):
+        user = member_of(django_user_model, f"default-{group.lower()}", group)
+        assert sites_for_user(user) == []
