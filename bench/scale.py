@@ -22,7 +22,6 @@ printed, not asserted.
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -40,21 +39,10 @@ REPORT_PATH = "/send/sen-information-report/"
 
 
 def environment(database_url, data_dir, page_cache=True):
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "schoolsite.settings.production",
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": "scale-benchmark-only-" + "x" * 40,
-            "ALLOWED_HOSTS": "127.0.0.1,.localhost",
-            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-            "DATA_DIR": str(data_dir),
-            "STATIC_ROOT": str(data_dir / "static"),
-            "PAGE_CACHE": "on" if page_cache else "off",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
-    )
+    """bench/common.py's production environment, for the generated schools' host names; the
+    in-process steps use Django's test client over plain HTTP."""
+    env = common.server_env(database_url, data_dir, port=80, page_cache=page_cache)
+    env.update({"ALLOWED_HOSTS": "127.0.0.1,.localhost", "SECURE_SSL_REDIRECT": "false"})
     return env
 
 
