@@ -6,8 +6,9 @@ to editors and on the dashboard and never stops publishing.
 
 import textstat
 
+from home.text import plain_text
+
 from .report_items import TEXT_ITEMS
-from .text import plain_text
 
 TARGET = 60
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from wagtail.models import Site
 
 from home.public import public
+from home.text import has_text
 
 from .report_items import (
     COMPLAINTS,
@@ -15,7 +16,6 @@ from .report_items import (
     SENCO,
     SUPPORT_SERVICES,
 )
-from .text import has_text
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import AccessibilityStatementPage, ComplianceStatus
+from home.privacy import find_pupil_data, page_text
+from home.text import has_text, plain_text
 
 from .. import readability
 from .. import report_items as items
 from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformationReportPage, Strand
-from ..privacy import find_pupil_data, page_text
 from ..report_items import BROAD_AREAS
-from ..text import has_text, plain_text
 from .data import a_year_after
 from .registry import Outcome, check
 

@@ -3,10 +3,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import SchoolSettings
+from home.text import has_text, plain_text
 from senreport.compliance import registry
 from senreport.models import DisabilityAccessPage, SENInformationReportPage
 from senreport.report_items import REPORT_ITEMS, SENCO, TEXT_ITEMS
-from senreport.text import has_text, plain_text
 from tests.senreport.helpers import form_data_for
 
 # The demo school is seeded once for this module (tests/conftest.py).

@@ -3,7 +3,7 @@ findings must be exactly those of the pattern on its own."""
 
 import pytest
 
-from senreport.privacy import PATTERNS, SMALL_COUNT, find_pupil_data, page_text
+from home.privacy import PATTERNS, SMALL_COUNT, find_pupil_data, page_text
 
 SAMPLES = [
     "3 pupils have autism",

@@ -1,5 +1,6 @@
-"""The personal-data guard (check dp.no_pupil_data): published SEND pages must not carry
-identifiable pupil data. Each finding quotes the words, so the editor can find them."""
+"""The personal-data guard (check dp.no_pupil_data and the publish guard of every page):
+published pages must not carry identifiable pupil data. Each finding quotes the words, so
+the editor can find them."""
 
 import re
 from functools import cache
