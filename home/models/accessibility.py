@@ -15,6 +15,8 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
 
+from .base import SchoolPageMixin
+
 STATEMENT_FEATURES = [f for f in PARAGRAPH_FEATURES if f not in ("h3", "h4")]
 WCAG_VERSION = "2.2"
 
@@ -80,7 +82,7 @@ COMPLIANCE_SENTENCES = {
 }
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(SchoolPageMixin, Page):
     """How accessible the website is, what is not, and what to do about it."""
 
     footer_label = "Accessibility statement"

@@ -30,6 +30,7 @@ from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
 
+from .base import SchoolPageMixin
 from .shell import SchoolSettings
 
 logger = logging.getLogger(__name__)
@@ -145,7 +146,7 @@ class FeedbackFormPageAdminForm(WagtailAdminFormPageForm):
         return cleaned_data
 
 
-class FeedbackFormPage(AbstractEmailForm):
+class FeedbackFormPage(SchoolPageMixin, AbstractEmailForm):
     """The site's one feedback form: 'Report a problem with this page / tell us what you think'."""
 
     intro = RichTextField(

@@ -8,6 +8,8 @@ from wagtail.search import index
 from home.blocks import SHORT_TEXT_FEATURES, LocalAuthorityBlock, standard_stream_blocks
 from senreport.blocks import send_content_blocks
 
+from .base import SchoolPageMixin
+
 
 class SchoolType(models.TextChoices):
     MAINSTREAM_PRIMARY = "mainstream_primary", "Mainstream primary"
@@ -188,7 +190,7 @@ class SchoolSettings(BaseSiteSetting):
         return lines
 
 
-class HomePage(Page):
+class HomePage(SchoolPageMixin, Page):
     """The front door of one school's site (one per site, at its root)."""
 
     introduction = RichTextField(
@@ -239,7 +241,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
 
-class StandardPage(Page):
+class StandardPage(SchoolPageMixin, Page):
     """General content: admissions, policies, contact and anything else."""
 
     introduction = models.TextField(

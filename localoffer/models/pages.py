@@ -6,10 +6,11 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
 from home.models import SchoolSettings
+from home.models.base import SchoolPageMixin
 from senreport.forms import StatutoryPageForm
 
 
-class LocalOfferPage(Page):
+class LocalOfferPage(SchoolPageMixin, Page):
     """The school's part of the Local Offer: what it provides, the council's Local Offer
     and the directory of services that can help a child with SEND.
     """

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.models.base import SchoolPageMixin
 
 from ..forms import StatutoryPageForm
 
@@ -35,7 +36,7 @@ DISABILITY_SECTIONS = (
 )
 
 
-class DisabilityAccessPage(Page):
+class DisabilityAccessPage(SchoolPageMixin, Page):
     """What the Children and Families Act 2014 s.69(3)(b) asks about disabled pupils:
     admissions, less favourable treatment, access facilities and the accessibility plan."""
 

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.models.base import SchoolPageMixin
 
 from ..forms import StatutoryPageForm
 
@@ -93,7 +94,7 @@ def anchor_for(slug):
     return f"term-{slug}"
 
 
-class GlossaryPage(Page):
+class GlossaryPage(SchoolPageMixin, Page):
     """Every glossary term, A to Z, each with an anchor that SEND pages link to."""
 
     introduction = RichTextField(

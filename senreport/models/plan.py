@@ -7,6 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.models.base import SchoolPageMixin
 
 from ..forms import StatutoryPageForm
 
@@ -25,7 +26,7 @@ class ActionStatus(models.TextChoices):
     DONE = "done", "Done"
 
 
-class AccessibilityPlanPage(Page):
+class AccessibilityPlanPage(SchoolPageMixin, Page):
     """The school's accessibility plan (Equality Act 2010, Schedule 10 paragraph 3)."""
 
     introduction = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)

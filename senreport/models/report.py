@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.models.base import SchoolPageMixin
 
 from ..compliance.data import a_year_after
 from ..forms import StatutoryPageForm
@@ -43,7 +44,7 @@ def item_help(item):
     return f"{item.guidance} {requirement} Legal basis: {item.legal_basis}."
 
 
-class SENInformationReportPage(Page):
+class SENInformationReportPage(SchoolPageMixin, Page):
     """The SEN Information Report (Children and Families Act 2014 s.69; SEND Regulations
     2014 Schedule 1): one section per legal item, each a question parents ask."""
 

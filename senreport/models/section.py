@@ -4,11 +4,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.models.base import SchoolPageMixin
 
 from ..forms import StatutoryPageForm
 
 
-class SENDSectionPage(Page):
+class SENDSectionPage(SchoolPageMixin, Page):
     """The way into everything about SEND (e.g. /send/): lists its pages with a summary each.
 
     Every SEND page type lives under this page, so a parent reaches any of them in two

@@ -3,6 +3,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.models.base import SchoolPageMixin
 
 from ..forms import StatutoryPageForm
 
@@ -17,7 +18,7 @@ GROUPS = (
 )
 
 
-class StatutoryInformationPage(Page):
+class StatutoryInformationPage(SchoolPageMixin, Page):
     """For inspectors, governors and the local authority: every statutory item, where it
     is published, when it was reviewed, and its legal basis. Generated from the
     compliance registry; nothing here is kept by hand."""

@@ -7,12 +7,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.models.base import SchoolPageMixin
 from senreport.blocks import send_stream_blocks
 
 from ..forms import StatutoryPageForm
 
 
-class SENSupportPage(Page):
+class SENSupportPage(SchoolPageMixin, Page):
     """Explains SEN support to parents, built from blocks (graduated approach, quotations...)."""
 
     introduction = models.TextField(
