@@ -2,12 +2,12 @@
 
 import logging
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from home.forms import SchoolPageForm
 
 logger = logging.getLogger(__name__)
 
 
-class StatutoryPageForm(WagtailAdminPageForm):
+class StatutoryPageForm(SchoolPageForm):
     """Runs the page's own *must* compliance checks when the editor publishes or submits
     for moderation. Saving a draft defers them, as Wagtail defers required fields."""
 
