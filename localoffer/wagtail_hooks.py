@@ -28,6 +28,13 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import GroupSitePermission, Site
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -349,9 +356,38 @@ class SchoolUsageView(SchoolRecordViewMixin, UsageView):
     pass
 
 
-class SchoolScopedViewSetMixin:
-    """Lists show the records of the user's schools; one-record views refuse others."""
+class SchoolChooserMixin:
+    """A chooser's views offer (and, by id, find) the records of the user's schools."""
 
+    def school_records(self, queryset):
+        return queryset.filter(site__in=school_sites(self.request.user, self.model_class))
+
+    def get_object_list(self):
+        return self.school_records(super().get_object_list())
+
+    def get_object(self, pk):
+        return self.school_records(self.model_class.objects.all()).get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.school_records(super().get_objects(pks))
+
+
+class SchoolChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("SchoolChooseView", (SchoolChooserMixin, ChooseView), {})
+    choose_results_view_class = type(
+        "SchoolChooseResultsView", (SchoolChooserMixin, ChooseResultsView), {}
+    )
+    chosen_view_class = type("SchoolChosenView", (SchoolChooserMixin, SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "SchoolChosenMultipleView", (SchoolChooserMixin, SnippetChosenMultipleView), {}
+    )
+
+
+class SchoolScopedViewSetMixin:
+    """Lists and choosers show the records of the user's schools; one-record views refuse
+    others."""
+
+    chooser_viewset_class = SchoolChooserViewSet
     delete_view_class = SchoolDeleteView
     inspect_view_class = SchoolInspectView
     history_view_class = SchoolHistoryView

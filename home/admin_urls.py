@@ -1,0 +1,44 @@
+"""Wagtail admin addresses answered by school-scoped views (home/admin_views.py).
+
+Included before Wagtail's admin URLs in schoolsite/urls.py, so these take the same
+addresses; Wagtail's admin decorators (sign-in and admin access, no caching) apply as to
+its own."""
+
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from . import admin_views
+
+urlpatterns = [
+    path("choose-page/", admin_views.SchoolBrowseView.as_view(), name="school_choose_page"),
+    path(
+        "choose-page/<int:parent_page_id>/",
+        admin_views.SchoolBrowseView.as_view(),
+        name="school_choose_page_child",
+    ),
+    path(
+        "choose-page/chosen-multiple/",
+        admin_views.SchoolChosenMultipleView.as_view(),
+        name="school_choose_page_chosen_multiple",
+    ),
+    path(
+        "bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        admin_views.bulk_action,
+        name="school_bulk_action",
+    ),
+    path(
+        "reports/page-types-usage/",
+        admin_views.SchoolPageTypesUsageReportView.as_view(),
+        name="school_page_types_usage",
+    ),
+    path(
+        "reports/page-types-usage/results/",
+        admin_views.SchoolPageTypesUsageReportView.as_view(results_only=True),
+        name="school_page_types_usage_results",
+    ),
+]
+
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
+urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)
