@@ -39,9 +39,9 @@ from wagtail.permissions import policy_registry
 
 from .schools import is_trust_staff, sites_for_user
 
-# What a user may do with a document or image that they can also see: Wagtail's own
-# listings and choosers show a collection member for any of these.
-COLLECTION_ACTIONS = ("add", "change", "delete", "choose")
+# Wagtail's listings show a document or image to who may change or delete it, its
+# choosers to who may choose it.
+COLLECTION_ACTIONS = ("change", "delete", "choose")
 
 
 # Seeing
@@ -283,3 +283,37 @@ def check_references(instance, own_path):
             messages[key].append(reference.message)
     if messages:
         raise ValidationError({key: " ".join(texts) for key, texts in messages.items()})
+
+
+def placement_problems(page, destination, subpages=True, inbound=False):
+    """What would refer across schools if `page` (and its subpages) were copied or moved
+    under `destination`: their references to the school they leave, and (`inbound`, for a
+    move) the pages of that school that link to them. Plain-English lines; none when the
+    page stays in its school."""
+    roots = schools_by_root_path()
+    here, there = school_at(page.path, roots), school_at(destination.path, roots)
+    if here == there or there is None:
+        return []
+    moving = [page, *page.get_descendants().specific()] if subpages else [page]
+    problems = []
+    for item in moving:
+        item = item.specific
+        for reference in foreign_references(item, destination.path):
+            target = reference.target
+            if isinstance(target, Page) and subpages and target.path.startswith(page.path):
+                continue  # moves along with it
+            problems.append(f"“{item.title}”: {reference.message}")
+    if inbound:
+        ids = {str(item.pk) for item in moving}
+        page_type = ContentType.objects.get_for_model(Page)
+        sources = ReferenceIndex.objects.filter(
+            to_content_type=page_type, to_object_id__in=ids, base_content_type=page_type
+        ).values_list("object_id", flat=True)
+        for source in Page.objects.filter(pk__in=set(sources)).exclude(pk__in=ids):
+            school = school_at(source.path, roots)
+            if school is not None and school != there:
+                problems.append(
+                    f"“{source.title}” of {school.name} links to “{page.title}”, which "
+                    f"would then belong to {there.name}."
+                )
+    return problems

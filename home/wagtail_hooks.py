@@ -1,8 +1,17 @@
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Page
 
-from .isolation import own_schools_pages, sees_every_school, visible_collection_ids
+from .isolation import (
+    own_schools_pages,
+    placement_problems,
+    sees_every_school,
+    visible_collection_ids,
+)
 from .schools import SCHOOL_SITE_PERMISSIONS_HOOK
 
 
@@ -46,3 +55,59 @@ def admin_api_lists_own_collections(router):
     hence order=1) list those of the collections the user may use, as the admin does."""
     router.register_endpoint("documents", SchoolDocumentsAdminAPIViewSet)
     router.register_endpoint("images", SchoolImagesAdminAPIViewSet)
+
+
+def refuse_placement(request, action, problems, back_to):
+    messages.error(
+        request,
+        f"This page cannot be {action} to another school: a page can only use its own "
+        "school's pages, documents and images. " + " ".join(problems[:5]),
+    )
+    return redirect(back_to)
+
+
+@hooks.register("before_copy_page")
+def copy_keeps_schools_apart(request, page):
+    """Copying a page to another school (superusers only) would take its links to its
+    school's pages and documents along: refused, naming them."""
+    if request.method != "POST":
+        return None
+    destination = Page.objects.filter(pk=request.POST.get("new_parent_page") or 0).first()
+    if destination is None:
+        return None
+    problems = placement_problems(
+        page.specific, destination, subpages=bool(request.POST.get("copy_subpages"))
+    )
+    if problems:
+        return refuse_placement(
+            request, "copied", problems, reverse("wagtailadmin_pages:copy", args=[page.pk])
+        )
+    return None
+
+
+@hooks.register("before_move_page")
+def move_keeps_schools_apart(request, page, destination):
+    """Moving a page to another school: refused while it, or its school's pages linking
+    to it, would refer across schools."""
+    problems = placement_problems(page.specific, destination, inbound=True)
+    if problems:
+        return refuse_placement(
+            request, "moved", problems, reverse("wagtailadmin_pages:move", args=[page.pk])
+        )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_move_keeps_schools_apart(request, action_type, objects, action):
+    """The page listing's bulk "Move": the same rule as moving one page."""
+    if action_type != "move" or not issubclass(action.model, Page):
+        return None
+    destination = action.cleaned_form.cleaned_data["chooser"]
+    problems = [
+        line
+        for page in objects
+        for line in placement_problems(page.specific, destination, inbound=True)
+    ]
+    if problems:
+        return refuse_placement(request, "moved", problems, action.next_url)
+    return None

@@ -269,6 +269,8 @@ def test_workflow_reports_show_the_editors_school_only(approver_a, django_user_m
     for name in ("workflow", "workflow_tasks"):
         html = html_of(approver_a, reverse(f"wagtailadmin_reports:{name}"))
         shows_only_a(html, A_DRAFT, B_DRAFT)
+    # The dashboard's "Awaiting your review" too.
+    shows_only_a(html_of(approver_a, reverse("wagtailadmin_home")), A_DRAFT, B_DRAFT)
 
 
 # Documents, images, Local Offer records
@@ -380,18 +382,28 @@ def test_local_offer_bulk_delete_page_leaves_out_another_schools_records(
 # Usage listings
 
 
-def test_usage_of_a_document_names_no_page_of_another_school(editor_a, schools):
-    # A reference made before the rule below existed (written straight to the database):
-    # the usage listing says a private page uses the document, not which.
+def test_usage_listings_name_no_page_of_another_school(editor_a, schools):
+    # References made before the rule below existed (saved without validation): the
+    # usage listings say a private page uses the item, not which.
     a, b = schools
-    a_doc = Document.objects.get(title=A_DOC)
+    a_doc, a_image = Document.objects.get(title=A_DOC), Image.objects.get(title=A_IMAGE)
+    a_page = page(A_LIVE)
     b_page = StandardPage.objects.get(title=B_LIVE)
-    b_page.body = [{"type": "document", "value": {"document": a_doc.pk}}]
+    b_page.body = [
+        {"type": "document", "value": {"document": a_doc.pk}},
+        {"type": "image", "value": {"image": {"image": a_image.pk, "decorative": True}}},
+        {"type": "useful_links", "value": {"links": [{"page": a_page.pk}]}},
+    ]
     b_page.save(clean=False)
     ReferenceIndex.create_or_update_for_object(b_page)
-    html = html_of(editor_a, reverse("wagtaildocs:document_usage", args=[a_doc.pk]))
-    assert "Private" in html
-    assert B_LIVE not in html
+    for url in (
+        reverse("wagtaildocs:document_usage", args=[a_doc.pk]),
+        reverse("wagtailimages:image_usage", args=[a_image.pk]),
+        reverse("wagtailadmin_pages:usage", args=[a_page.pk]),
+    ):
+        html = html_of(editor_a, url)
+        assert "(Private page)" in html, url
+        assert B_LIVE not in html, url
 
 
 # References
@@ -528,3 +540,50 @@ def test_the_editors_form_refuses_another_schools_document_and_saves_nothing(edi
     )
     assert response.status_code == 302
     assert Page.objects.filter(title="Homework club").exists()
+
+
+@pytest.fixture
+def superuser(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("root", password="x" * 16))
+    return client
+
+
+def test_copying_a_page_to_another_school_with_its_links_is_refused(superuser, schools):
+    a, b = schools
+    report = report_of(a)  # links to Hollins Brook's complaints procedure page
+    section_b = report_of(b).get_parent()
+    response = superuser.post(
+        reverse("wagtailadmin_pages:copy", args=[report.pk]),
+        {
+            "new_title": "Copied report",
+            "new_slug": "copied-report",
+            "new_parent_page": section_b.pk,
+        },
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "cannot be copied to another school" in html
+    assert "Complaints procedure page" in html
+    assert not Page.objects.filter(title="Copied report").exists()
+
+
+def test_moving_a_page_to_another_school_is_refused_while_links_would_cross(superuser, schools):
+    a, b = schools
+    complaints = report_of(a).complaints_procedure_page
+    parent = complaints.get_parent()
+    confirm = reverse("wagtailadmin_pages:move_confirm", args=[complaints.pk, b.root_page_id])
+    response = superuser.post(confirm, follow=True)
+    # Hollins Brook's report links to it.
+    assert "cannot be moved to another school" in response.content.decode()
+    assert Page.objects.get(pk=complaints.pk).get_parent() == parent
+    # Nor by the page listing's bulk "Move".
+    bulk = bulk_url("wagtailcore", "page", "move", complaints.pk) + "&next=/admin/"
+    response = superuser.post(bulk, {"chooser": b.root_page_id}, follow=True)
+    assert "cannot be moved to another school" in response.content.decode()
+    assert Page.objects.get(pk=complaints.pk).get_parent() == parent
+    # A page nothing links to, linking to nothing, moves.
+    draft = StandardPage(title="Hollins page to hand over", slug="handover", live=False)
+    a.root_page.add_child(instance=draft)
+    move = reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, b.root_page_id])
+    superuser.post(move)
+    assert Page.objects.get(pk=draft.pk).get_parent().pk == b.root_page_id
