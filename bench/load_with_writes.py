@@ -9,10 +9,11 @@ through the real edit form (CSRF token and all), each time with a new introducti
 The server is gunicorn with the production settings and the page cache on (2 workers).
 
 With `--import`, the writer is instead one long import of a council's feed
-(`manage.py import_openreferral`, the real command, in its own process) of
-`--services` records into the demo school, started with the readers: each saved service
-empties the school's page cache, so readers render pages from the database while the
-import writes to it.
+(`manage.py import_openreferral`, the real command, in its own process) of `--services`
+records (the demo school's own services, copied with new ids) into a second school of the
+same installation, while wrk reads the demo school's public pages with the page cache
+off, so that every read queries the database the import is writing to. wrk runs in
+slices of `--duration` seconds until the import has finished.
 
     .venv/bin/python bench/load_with_writes.py                    # SQLite, 60 s
     .venv/bin/python bench/load_with_writes.py --database postgres
@@ -151,11 +152,15 @@ def council_feed(base, count, path):
     return path
 
 
+IMPORT_SITE = "school-0001.trust.localhost"
+
+
 def run_import(env, path, outcome):
     """The real import command, in its own process, timed; fills `outcome`."""
     started = time.monotonic()
     result = subprocess.run(
-        [common.PYTHON, "manage.py", "import_openreferral", str(path), "--no-progress"],
+        [common.PYTHON, "manage.py", "import_openreferral", str(path), "--no-progress"]
+        + ["--site", IMPORT_SITE],
         cwd=common.ROOT,
         env=env,
         capture_output=True,
@@ -242,7 +247,7 @@ def main():
     parser.add_argument(
         "--services",
         type=int,
-        default=3000,
+        default=600,
         help="records in the imported feed (default %(default)s: about a minute here)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print wrk's output")
@@ -333,11 +338,18 @@ def main():
 
 
 def import_under_load(args):
-    """wrk reads the public pages while one long import writes into the same school."""
+    """wrk reads the public pages while one long import writes to the same database."""
     with common.database(args.database) as (database_url, data_dir):
         port = common.free_port()
-        env = common.server_env(database_url, data_dir, port, page_cache=True)
+        env = common.server_env(database_url, data_dir, port, page_cache=False)
         common.prepare(env)
+        subprocess.run(
+            [common.PYTHON, "manage.py", "seed_schools", "1", "--no-progress"],
+            cwd=common.ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         with common.gunicorn(env, port) as base:
             feed = council_feed(base, args.services, data_dir / "council-feed.json")
             for path in ("/", REPORT_PATH):
@@ -379,7 +391,7 @@ def import_under_load(args):
     reads = sum(figures["requests"] for figures, _ in runs)
     seconds = args.duration * len(runs)
     socket_errors = sum(figures["socket_errors"] for figures, _ in runs)
-    print(f"database: {args.database}; gunicorn 2 workers; page cache on; production settings")
+    print(f"database: {args.database}; gunicorn 2 workers; page cache off; production settings")
     print(
         f"readers: wrk, {args.connections} connections, {len(runs)} x {args.duration} s, "
         "6 public addresses"

@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # WhiteNoise directly below SecurityMiddleware, as its documentation requires.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "schoolsite.middleware.PermissionsPolicyMiddleware",
+    # A NUL character in the path, query string or a form field: 400, before the page cache
+    # or any view sees it (PostgreSQL cannot take one: it would be a 500).
+    "schoolsite.middleware.RejectNulCharactersMiddleware",
     # The page cache answers before sessions, CSRF and authentication run: a hit touches
     # no database. It sits outside every middleware that sets cookies, so it sees them
     # all, and outside the CSP middleware, so a stored page keeps its policy (pagecache/).
