@@ -99,8 +99,7 @@ def checked_addresses(host, port):
             if reason:
                 what = host if address == host else f"{host} resolves to {address}, which"
                 raise FetchError(
-                    f"{what} is {reason}: the import only fetches from public internet "
-                    "addresses."
+                    f"{what} is {reason}: the import only fetches from public internet addresses."
                 )
     return infos
 

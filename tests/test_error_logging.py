@@ -40,7 +40,9 @@ sys.stdout.write(json.dumps({
     "status": status,
     "forbidden": forbidden,
     "admins": [list(admin) for admin in django.conf.settings.ADMINS],
-    "mails": [{"to": m.to, "subject": m.subject, "body": m.body} for m in getattr(mail, "outbox", [])],
+    "mails": [
+        {"to": m.to, "subject": m.subject, "body": m.body} for m in getattr(mail, "outbox", [])
+    ],
 }))
 """
 

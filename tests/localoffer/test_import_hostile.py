@@ -273,7 +273,11 @@ def nested(depth):
             "contains a NUL character",
         ),
         (lambda r: r.update({"note\x00": "x"}), "(record)", "has a field name with a NUL"),
-        (lambda r: r.update(extra=nested(200)), "extra." + ".".join(["0"] * 32), "is nested more than 32"),
+        (
+            lambda r: r.update(extra=nested(200)),
+            "extra." + ".".join(["0"] * 32),
+            "is nested more than 32",
+        ),
     ],
 )
 def test_hostile_values_name_the_record_and_field(
