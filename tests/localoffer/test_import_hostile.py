@@ -221,7 +221,7 @@ def test_a_slow_drip_is_cut_off_at_the_whole_fetch_deadline(school, server, allo
     elapsed = time.monotonic() - started
     assert "did not finish sending within 1.5 seconds" in error
     # Every read took 0.1 s, far under any per-read timeout; the whole fetch was cut off.
-    assert 1.4 < elapsed < 10
+    assert 1.4 < elapsed < 20
     assert db_state() == before
 
 
