@@ -1,5 +1,6 @@
-"""Publishing under load: prints figures, asserts nothing (the exit code is 1 if any read
-failed with a 5xx, any publish failed or any read after a publish was stale).
+"""Publishing and importing under load: prints figures, asserts nothing (the exit code is
+1 if any read failed with a 5xx, any publish or import failed or any read after a publish
+was stale).
 
 While wrk keeps 64 connections reading the public pages for 60 s (bench/reads.lua), an
 editor signed in to the Wagtail admin publishes the SEN Information Report once a second
@@ -7,8 +8,16 @@ through the real edit form (CSRF token and all), each time with a new introducti
 ("Publish number N"). After each publish, an anonymous read of the report must show it.
 The server is gunicorn with the production settings and the page cache on (2 workers).
 
+With `--import`, the writer is instead one long import of a council's feed
+(`manage.py import_openreferral`, the real command, in its own process) of `--services`
+records (the demo school's own services, copied with new ids) into a second school of the
+same installation, while wrk reads the demo school's public pages with the page cache
+off, so that every read queries the database the import is writing to. wrk runs in
+slices of `--duration` seconds until the import has finished.
+
     .venv/bin/python bench/load_with_writes.py                    # SQLite, 60 s
     .venv/bin/python bench/load_with_writes.py --database postgres
+    .venv/bin/python bench/load_with_writes.py --import           # SQLite, a long import
 
 Not run in CI. Results: docs/benchmarks.md.
 """
@@ -92,6 +101,76 @@ def form_fields(html):
     return data
 
 
+UUID_TEXT = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def kept_ids(record):
+    """The ids of taxonomies and terms in a record: copies keep them, so every copy is
+    filed under the same areas of need instead of creating new vocabularies."""
+    kept, stack = set(), [record]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            term = value.get("taxonomy_term")
+            if isinstance(term, dict):
+                kept.update(str(term.get(key)) for key in ("id", "taxonomy_id"))
+            kept.update(str(value[key]) for key in ("taxonomy_term_id",) if key in value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return kept
+
+
+def copy_with_new_ids(value, copy_number, kept):
+    """The record with every other id replaced by one of its own, the same way everywhere,
+    so `organization_id` still matches `organization.id`."""
+    if isinstance(value, dict):
+        return {k: copy_with_new_ids(v, copy_number, kept) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_with_new_ids(v, copy_number, kept) for v in value]
+    if isinstance(value, str) and UUID_TEXT.match(value) and value not in kept:
+        return str(uuid.uuid5(uuid.UUID(value), str(copy_number)))
+    return value
+
+
+def council_feed(base, count, path):
+    """A `/services` file of `count` full records: the demo school's own services, as its
+    feed publishes them, copied with new ids and names (a council's feed stands in)."""
+    _, _, body = common.get(base + "/openreferral/services?per_page=200")
+    ids = [item["id"] for item in json.loads(body)["contents"]]
+    originals = []
+    for service_id in ids:
+        _, _, body = common.get(f"{base}/openreferral/services/{service_id}")
+        originals.append(json.loads(body))
+    kept = set().union(*(kept_ids(record) for record in originals))
+    records = []
+    for number in range(count):
+        record = copy_with_new_ids(originals[number % len(originals)], number, kept)
+        record["name"] = f"{record['name']} (council copy {number + 1})"[:255]
+        records.append(record)
+    path.write_text(json.dumps({"contents": records}), encoding="utf-8")
+    return path
+
+
+IMPORT_SITE = "school-0001.trust.localhost"
+
+
+def run_import(env, path, outcome):
+    """The real import command, in its own process, timed; fills `outcome`."""
+    started = time.monotonic()
+    result = subprocess.run(
+        [common.PYTHON, "manage.py", "import_openreferral", str(path), "--no-progress"]
+        + ["--site", IMPORT_SITE],
+        cwd=common.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    outcome["seconds"] = time.monotonic() - started
+    outcome["ok"] = result.returncode == 0
+    outcome["output"] = (result.stdout + result.stderr).strip()
+
+
 class Editor:
     def __init__(self, base):
         self.base = base
@@ -159,8 +238,22 @@ def main():
     parser.add_argument("--database", default="sqlite", choices=["sqlite", "postgres"])
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument(
+        "--import",
+        dest="import_feed",
+        action="store_true",
+        help="the writer is one long import of a council's feed, not an editor publishing",
+    )
+    parser.add_argument(
+        "--services",
+        type=int,
+        default=600,
+        help="records in the imported feed (default %(default)s: about a minute here)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print wrk's output")
     args = parser.parse_args()
+    if args.import_feed:
+        return import_under_load(args)
 
     with common.database(args.database) as (database_url, data_dir):
         port = common.free_port()
@@ -241,6 +334,84 @@ def main():
     if args.verbose:
         print(output)
     bad = server_errors != 0 or failed or stale or figures["socket_errors"]
+    sys.exit(1 if bad else 0)
+
+
+def import_under_load(args):
+    """wrk reads the public pages while one long import writes to the same database."""
+    with common.database(args.database) as (database_url, data_dir):
+        port = common.free_port()
+        env = common.server_env(database_url, data_dir, port, page_cache=False)
+        common.prepare(env)
+        subprocess.run(
+            [common.PYTHON, "manage.py", "seed_schools", "1", "--no-progress"],
+            cwd=common.ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        with common.gunicorn(env, port) as base:
+            feed = council_feed(base, args.services, data_dir / "council-feed.json")
+            for path in ("/", REPORT_PATH):
+                common.get(base + path)
+            runs, outcome = [], {}
+
+            def read_load():
+                # wrk in slices of --duration seconds until the import has finished, so
+                # the readers cover all of it however long it takes on this machine.
+                while True:
+                    runs.append(
+                        common.run_wrk(
+                            base + "/",
+                            args.duration,
+                            args.connections,
+                            threads=2,
+                            script=Path(__file__).resolve().parent / "reads.lua",
+                        )
+                    )
+                    if "seconds" in outcome:
+                        break
+
+            load = threading.Thread(target=read_load)
+            load.start()
+            run_import(env, feed, outcome)
+            load.join()
+            errors = sorted(
+                {
+                    line.split("Error: ", 1)[-1][:120]
+                    for line in (data_dir / f"gunicorn-{port}.log").read_text().splitlines()
+                    if "Error" in line and ":" in line
+                }
+            )
+
+    server_errors = sum(
+        next((int(line.split(":")[1]) for line in out.splitlines() if line.startswith("5xx:")), 0)
+        for _, out in runs
+    )
+    reads = sum(figures["requests"] for figures, _ in runs)
+    seconds = args.duration * len(runs)
+    socket_errors = sum(figures["socket_errors"] for figures, _ in runs)
+    print(f"database: {args.database}; gunicorn 2 workers; page cache off; production settings")
+    print(
+        f"readers: wrk, {args.connections} connections, {len(runs)} x {args.duration} s, "
+        "6 public addresses"
+    )
+    print(f"  reads                 {reads}")
+    print(f"  reads per second      {reads / seconds:.0f}")
+    print(f"  worst read p50/p99    {max(f['p50'] for f, _ in runs):.1f} ms / ", end="")
+    print(f"{max(f['p99'] for f, _ in runs):.1f} ms")
+    print(f"  5xx                   {server_errors}")
+    print(f"  socket errors         {socket_errors}")
+    print(f"writer: manage.py import_openreferral, {args.services} services")
+    print(f"  import time           {outcome['seconds']:.0f} s")
+    print(f"  import succeeded      {'yes' if outcome['ok'] else 'no'}")
+    print(f"  import said           {outcome['output'].splitlines()[-1][-160:]}")
+    for error in errors[:5]:
+        print(f"  server error logged   {error}")
+    if args.verbose:
+        for _, out in runs:
+            print(out)
+    bad = server_errors != 0 or not outcome["ok"] or socket_errors
     sys.exit(1 if bad else 0)
 
 

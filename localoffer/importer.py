@@ -7,7 +7,8 @@ The steps, each refusing cleanly before anything is written:
 2. validate every record: the profile's compiled `service.json` schema (with `uuid` and
    `email` formats checked), then what this site needs to store it (an organisation,
    readable dates and times, ages in range, field lengths, URLs);
-3. upsert by id, in one transaction, into the given site's records.
+3. upsert by id into the given site's records, a batch of services to a transaction (so
+   a long import never holds the database for long).
 
 Any invalid record refuses the whole import unless the caller asks to skip invalid
 records. Imported services keep their source and a fingerprint of what was imported, so
@@ -20,19 +21,20 @@ import logging
 import math
 import re
 import sys
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from .fetch import FetchError, fetch
 from .models import (
     MAX_AGE,
     Organisation,
@@ -47,9 +49,12 @@ from .schema import error_path, service_validator
 
 logger = logging.getLogger(__name__)
 
-FETCH_TIMEOUT = 30
-MAX_RESPONSE_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 10_000
+# No Open Referral record nests more than about a dozen levels (a service's location's
+# address's field); anything far deeper is an attack on the validator's recursion.
+MAX_DEPTH = 32
+# Links shown to parents: web addresses only (the models' URL fields also allow ftp).
+WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 DEFAULT_PER_PAGE = 100
 MAX_MESSAGE = 200
 WEEKDAYS = {choice.value for choice in Weekday}
@@ -111,6 +116,13 @@ def _parse_json(text, where):
         raise FeedError(
             f"{where} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
         ) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise FeedError(f"{where} is not valid JSON: {exc}.") from None
+    except RecursionError:
+        # Python's reader gives up at about a thousand levels; no feed nests like that.
+        raise FeedError(
+            f"{where} nests lists or objects too deeply to read (hundreds of levels)."
+        ) from None
 
 
 def services_in(response, where):
@@ -132,20 +144,11 @@ def read_file(path):
 
 
 def fetch_json(url):
-    if not is_url(url):
-        raise FeedError(f"Only http and https addresses can be fetched, not {url}.")
-    request = urllib.request.Request(  # noqa: S310 (the scheme is checked above)
-        url, headers={"Accept": "application/json", "User-Agent": "school-send-site/1"}
-    )
+    """The JSON at `url`, fetched within localoffer.fetch's limits; FeedError else."""
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310
-            body = response.read(MAX_RESPONSE_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise FeedError(f"{url} answered HTTP {exc.code}.") from None
-    except (urllib.error.URLError, OSError) as exc:
-        raise FeedError(f"Could not fetch {url}: {getattr(exc, 'reason', exc)}.") from None
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise FeedError(f"{url} sent more than {MAX_RESPONSE_BYTES // 2**20} MB.")
+        body = fetch(url)
+    except FetchError as exc:
+        raise FeedError(str(exc)) from None
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -240,6 +243,35 @@ class MappedService:
     def fingerprint(self):
         data = json.dumps(asdict(self), sort_keys=True, default=str)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def hostile_values(record):
+    """(field, problem) for what JSON allows but no record may hold: NaN or Infinity, NUL
+    characters (PostgreSQL cannot store them) and nesting deeper than MAX_DEPTH. Walked
+    without recursion, so no depth of nesting can exhaust Python's stack."""
+    stack = [((), record)]
+    while stack:
+        path, value = stack.pop()
+        where = ".".join(str(part) for part in path) or "(record)"
+        if len(path) > MAX_DEPTH:
+            yield where, f"is nested more than {MAX_DEPTH} levels deep, which no service needs"
+        elif isinstance(value, float) and not math.isfinite(value):
+            yield where, "is NaN or Infinity, not a number: send a number or leave it out"
+        elif isinstance(value, str) and "\x00" in value:
+            yield where, "contains a NUL character (an invisible control code), which is refused"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if "\x00" in key:
+                    yield where, "has a field name with a NUL character (an invisible code)"
+                    continue
+                stack.append(((*path, key), item))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+
+
+def printable(text):
+    """A record's id as it can be shown: control characters written as escapes."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def _is_uuid(value):
@@ -409,21 +441,38 @@ def _location(record, service_id):
     return fields
 
 
+def web_address_problem(value, max_length):
+    """Why `value` cannot be stored as a link parents may follow, or ''."""
+    if len(value) > max_length:
+        return f"is longer than {max_length} characters"
+    try:
+        WEB_ADDRESS(value)
+    except ValidationError:
+        return f"'{value[:100]}' is not a web address starting with http:// or https://"
+    return ""
+
+
 def _terms(record):
     terms = []
-    for attribute in record.get("attributes") or []:
+    for index, attribute in enumerate(record.get("attributes") or []):
         term = attribute.get("taxonomy_term")
         if isinstance(term, dict):
-            terms.append(
-                {
-                    "oruk_id": uuid.UUID(term["id"]),
-                    "name": _text(term.get("name")),
-                    "description": _text(term.get("description")),
-                    "term_uri": _text(term.get("term_uri")),
-                    "taxonomy_oruk_id": term.get("taxonomy_id"),
-                    "taxonomy_name": _text(term.get("taxonomy")),
-                }
-            )
+            where = f"attributes.{index}.taxonomy_term"
+            values = {
+                "oruk_id": uuid.UUID(term["id"]),
+                "name": _text(term.get("name")),
+                "description": _text(term.get("description")),
+                "term_uri": _text(term.get("term_uri")),
+                "taxonomy_oruk_id": term.get("taxonomy_id"),
+                "taxonomy_name": _text(term.get("taxonomy")),
+            }
+            for key, name in (("name", "name"), ("taxonomy_name", "taxonomy")):
+                if len(values[key]) > 255:
+                    raise FieldProblem(f"{where}.{name}", "is longer than 255 characters")
+            problem = values["term_uri"] and web_address_problem(values["term_uri"], 500)
+            if problem:
+                raise FieldProblem(f"{where}.term_uri", problem)
+            terms.append(values)
         elif _is_uuid(attribute.get("taxonomy_term_id")):
             terms.append({"oruk_id": uuid.UUID(attribute["taxonomy_term_id"]), "name": ""})
     return sorted(terms, key=lambda term: str(term["oruk_id"]))
@@ -514,6 +563,13 @@ def check_models(mapped):
         problems += _model_problems(
             ServicePhone(**phone), ["service"], lambda name, i=index: f"phones.{i}.{name}"
         )
+    for name, value in (
+        ("url", mapped.service["url"]),
+        ("organization.website", mapped.organisation["website"]),
+    ):
+        problem = value and web_address_problem(value, 500)
+        if problem and not any(path == name for path, _ in problems):
+            problems.append((name, problem))
     return problems
 
 
@@ -524,9 +580,17 @@ def validate(site, records):
     valid, problems, seen = [], [], set()
     for index, record in enumerate(records, start=1):
         record_id = record.get("id") if isinstance(record, dict) else None
-        label = record_id if isinstance(record_id, str) and record_id else f"record {index}"
+        label = (
+            printable(record_id)[:100]
+            if isinstance(record_id, str) and record_id
+            else f"record {index}"
+        )
         if not isinstance(record, dict):
             problems.append(Problem(label, "(record)", "is not a JSON object"))
+            continue
+        hostile = sorted(hostile_values(record))
+        if hostile:
+            problems.extend(Problem(label, name, message) for name, message in hostile)
             continue
         errors = sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path])
         if errors:
@@ -586,8 +650,10 @@ def _upsert_organisations(site, mapped, source):
     return existing
 
 
-def _upsert_terms(mapped, source):
-    """Create or refresh the imported taxonomy terms; never change the site's own."""
+def _upsert_terms(site, mapped, source):
+    """Create or refresh the imported taxonomy terms; never change the site's own, nor a
+    term another school's services use (terms are shared by every school: one school's
+    feed must not rename what another school's directory shows)."""
     described = {term["oruk_id"]: term for m in mapped for term in m.terms if term.get("name")}
     wanted_ids = {term["oruk_id"] for m in mapped for term in m.terms}
     tax_ids = {
@@ -608,6 +674,11 @@ def _upsert_terms(mapped, source):
         term.oruk_id: term
         for term in TaxonomyTerm.objects.select_related("taxonomy").filter(oruk_id__in=wanted_ids)
     }
+    used_elsewhere = set(
+        Service.taxonomy_terms.through.objects.filter(taxonomyterm__oruk_id__in=wanted_ids)
+        .exclude(service__site=site)
+        .values_list("taxonomyterm__oruk_id", flat=True)
+    )
     for oruk_id, values in described.items():
         tax_id = values.get("taxonomy_oruk_id")
         taxonomy = taxonomies.get(uuid.UUID(tax_id)) if _is_uuid(tax_id) else None
@@ -615,16 +686,18 @@ def _upsert_terms(mapped, source):
             # A feed may not add terms to a vocabulary this site publishes as its own.
             taxonomy = None
         fields = {
-            "name": values["name"][:255],
+            "name": values["name"],
             "description": values["description"],
-            "term_uri": values["term_uri"][:500],
+            "term_uri": values["term_uri"],
             "taxonomy": taxonomy,
         }
         term = terms.get(oruk_id)
         if term is None:
             terms[oruk_id] = TaxonomyTerm.objects.create(oruk_id=oruk_id, **fields)
-        elif (term.taxonomy is None or term.taxonomy.source) and any(
-            getattr(term, name) != value for name, value in fields.items()
+        elif (
+            (term.taxonomy is None or term.taxonomy.source)
+            and oruk_id not in used_elsewhere
+            and any(getattr(term, name) != value for name, value in fields.items())
         ):
             for name, value in fields.items():
                 setattr(term, name, value)
@@ -632,54 +705,90 @@ def _upsert_terms(mapped, source):
     return terms
 
 
+def batch_size():
+    return max(1, int(getattr(settings, "OPENREFERRAL_IMPORT_BATCH_SIZE", 25)))
+
+
+class ImportInterrupted(Exception):
+    """Saving failed part-way: the batches before it are saved, the rest are not."""
+
+    def __init__(self, saved, total, error):
+        self.saved = saved
+        self.total = total
+        super().__init__(
+            f"Saving stopped after {saved} of {total} services ({error}). The {saved} are "
+            "saved; run the import again to finish (it skips what is unchanged)."
+        )
+
+
+def _apply_batch(site, mapped, source, now, result, bar):
+    organisations = _upsert_organisations(site, mapped, source)
+    terms = _upsert_terms(site, mapped, source)
+    areas = {_normalised(term.name): term for term in TaxonomyTerm.objects.areas_of_need()}
+    existing = {
+        service.oruk_id: service
+        for service in Service.objects.filter(site=site, oruk_id__in=[m.oruk_id for m in mapped])
+    }
+    for item in mapped:
+        bar.update(1)
+        fingerprint = item.fingerprint()
+        service = existing.get(item.oruk_id)
+        if (
+            service is not None
+            and service.source == source
+            and service.source_fingerprint == fingerprint
+        ):
+            result.unchanged += 1
+            continue
+        if service is None:
+            service = Service(site=site, oruk_id=item.oruk_id)
+            result.created += 1
+        else:
+            result.updated += 1
+        for name, value in item.service.items():
+            setattr(service, name, value)
+        service.provider = organisations[item.organisation["oruk_id"]]
+        service.source = source
+        service.source_fingerprint = fingerprint
+        service.imported_at = now
+        service.phones = [ServicePhone(**phone) for phone in item.phones]
+        service.opening_times = [ServiceOpeningTime(**slot) for slot in item.opening_times]
+        service.save()
+        linked = {terms[t["oruk_id"]] for t in item.terms if t["oruk_id"] in terms}
+        # A council's own term for an area of need counts as that area.
+        linked |= {
+            areas[_normalised(t["name"])]
+            for t in item.terms
+            if t.get("name") and _normalised(t["name"]) in areas
+        }
+        service.taxonomy_terms.set(linked)
+
+
 def apply(site, mapped, source, progress=None):
-    """Upsert the mapped services into `site`, in one transaction."""
+    """Upsert the mapped services into `site`, `batch_size()` services to a transaction.
+
+    Everything was validated before, so a batch fails only if the database does: then
+    ImportInterrupted says how many were saved. Short transactions let other writers (an
+    editor publishing) take their turn during a long import (SQLite has one writer)."""
     result = ImportResult()
     now = timezone.now()
-    with transaction.atomic():
-        organisations = _upsert_organisations(site, mapped, source)
-        terms = _upsert_terms(mapped, source)
-        areas = {_normalised(term.name): term for term in TaxonomyTerm.objects.areas_of_need()}
-        existing = {
-            service.oruk_id: service
-            for service in Service.objects.filter(
-                site=site, oruk_id__in=[m.oruk_id for m in mapped]
-            )
-        }
-        with _bar(progress, total=len(mapped), desc="Saving", unit="service") as bar:
-            for item in mapped:
-                bar.update(1)
-                fingerprint = item.fingerprint()
-                service = existing.get(item.oruk_id)
-                if (
-                    service is not None
-                    and service.source == source
-                    and service.source_fingerprint == fingerprint
-                ):
-                    result.unchanged += 1
-                    continue
-                if service is None:
-                    service = Service(site=site, oruk_id=item.oruk_id)
-                    result.created += 1
-                else:
-                    result.updated += 1
-                for name, value in item.service.items():
-                    setattr(service, name, value)
-                service.provider = organisations[item.organisation["oruk_id"]]
-                service.source = source
-                service.source_fingerprint = fingerprint
-                service.imported_at = now
-                service.phones = [ServicePhone(**phone) for phone in item.phones]
-                service.opening_times = [ServiceOpeningTime(**slot) for slot in item.opening_times]
-                service.save()
-                linked = {terms[t["oruk_id"]] for t in item.terms if t["oruk_id"] in terms}
-                # A council's own term for an area of need counts as that area.
-                linked |= {
-                    areas[_normalised(t["name"])]
-                    for t in item.terms
-                    if t.get("name") and _normalised(t["name"]) in areas
-                }
-                service.taxonomy_terms.set(linked)
+    size = batch_size()
+    with _bar(progress, total=len(mapped), desc="Saving", unit="service") as bar:
+        for start in range(0, len(mapped), size):
+            counts = (result.created, result.updated, result.unchanged)
+            try:
+                with transaction.atomic():
+                    _apply_batch(site, mapped[start : start + size], source, now, result, bar)
+            except Exception as exc:
+                result.created, result.updated, result.unchanged = counts
+                logger.warning(
+                    "Open Referral import from %s into %s stopped after %s of %s services",
+                    source,
+                    site,
+                    start,
+                    len(mapped),
+                )
+                raise ImportInterrupted(start, len(mapped), exc) from exc
     return result
 
 

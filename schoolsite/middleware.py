@@ -1,6 +1,8 @@
-"""Small project-wide request helpers: the Permissions-Policy header and the client address."""
+"""Small project-wide request helpers: the Permissions-Policy header, refusing NUL
+characters, and the client address."""
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
 
 
 class PermissionsPolicyMiddleware:
@@ -18,6 +20,43 @@ class PermissionsPolicyMiddleware:
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policy
         return response
+
+
+NUL_REFUSED = (
+    "This address or form contains a NUL character (an invisible control code), which "
+    "this site does not accept. Remove it and try again."
+)
+
+
+def _has_nul(querydict):
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in querydict.lists()
+    )
+
+
+class RejectNulCharactersMiddleware:
+    """Answers 400 to a request whose path, query string or form fields hold a NUL
+    character (U+0000).
+
+    PostgreSQL cannot store or even compare text with a NUL in it: psycopg refuses the
+    query, so a search box, an API filter or a form field given `%00` would otherwise end
+    in a 500 (and SQLite would quietly store it). No legitimate request carries one, so
+    it is refused here, once, before any view, cache or form sees it. Uploaded files are
+    not looked at: binary files hold NULs by nature and are stored as files.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            "\x00" in request.path_info
+            or _has_nul(request.GET)
+            or (request.method == "POST" and _has_nul(request.POST))
+        ):
+            return HttpResponseBadRequest(NUL_REFUSED, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 def client_ip(request):

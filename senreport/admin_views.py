@@ -12,6 +12,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from home.schools import is_trust_staff, sites_for_user
+from home.spreadsheets import neutralise_formula
 
 from .compliance import evaluate_site
 from .links import broken_links, links_last_checked
@@ -133,12 +134,6 @@ OVERVIEW_COLUMNS = (
 assert {key for key, _ in OVERVIEW_COLUMNS} == set(ORDERINGS)
 
 
-def _csv_cell(value):
-    """Text a spreadsheet will not run as a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
     """Every school in one table, for trust staff: sortable, and as a CSV file."""
 
@@ -208,7 +203,7 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
         admin_base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         for row in self.rows:
             writer.writerow(
-                _csv_cell(value)
+                neutralise_formula(str(value))
                 for value in (
                     row.name,
                     row.school_type,

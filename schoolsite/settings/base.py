@@ -64,6 +64,9 @@ MIDDLEWARE = [
     # WhiteNoise directly below SecurityMiddleware, as its documentation requires.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "schoolsite.middleware.PermissionsPolicyMiddleware",
+    # A NUL character in the path, query string or a form field: 400, before the page cache
+    # or any view sees it (PostgreSQL cannot take one: it would be a 500).
+    "schoolsite.middleware.RejectNulCharactersMiddleware",
     # The page cache answers before sessions, CSRF and authentication run: a hit touches
     # no database. It sits outside every middleware that sets cookies, so it sees them
     # all, and outside the CSP middleware, so a stored page keeps its policy (pagecache/).
@@ -120,6 +123,21 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# SQLite under a long write (an import, a publish): readers must never fail.
+# - WAL: readers read the last committed state while one writer writes, instead of
+#   waiting for its lock (and answering 500 "database is locked" when the wait runs out);
+#   synchronous=NORMAL is safe with WAL and spares an fsync per commit.
+# - IMMEDIATE transactions take the write lock at BEGIN, so two writers queue for it
+#   (waiting up to SQLITE_BUSY_TIMEOUT seconds) instead of deadlocking half-way through,
+#   when SQLite would refuse one at once whatever the timeout.
+# Long imports commit in batches (OPENREFERRAL_IMPORT_BATCH_SIZE) so another writer waits
+# for one batch, not the whole import. PostgreSQL needs none of this.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", 20)),
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -205,6 +223,18 @@ if os.environ.get("FRONTEND_CACHE_HTTP_LOCATION"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_HTTP_LOCATION"],
     }
+
+# Importing a council's Open Referral feed (localoffer/fetch.py, localoffer/importer.py).
+# The importer fetches only public internet addresses over http(s); ALLOW_PRIVATE lets it
+# fetch this machine or the local network (the tests' local server; a council feed inside
+# the same network). One fetch, redirects included, must finish within DEADLINE seconds and
+# send at most MAX_BYTES. Services are saved BATCH_SIZE to a transaction.
+OPENREFERRAL_FETCH_ALLOW_PRIVATE = env_flag("OPENREFERRAL_FETCH_ALLOW_PRIVATE", False)
+OPENREFERRAL_FETCH_DEADLINE = float(os.environ.get("OPENREFERRAL_FETCH_DEADLINE", 60))
+OPENREFERRAL_FETCH_MAX_BYTES = int(
+    os.environ.get("OPENREFERRAL_FETCH_MAX_BYTES", 20 * 1024 * 1024)
+)
+OPENREFERRAL_IMPORT_BATCH_SIZE = int(os.environ.get("OPENREFERRAL_IMPORT_BATCH_SIZE", 25))
 
 # Security headers common to every environment; production adds HTTPS-only settings.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

@@ -7,6 +7,7 @@ docs/deployment.md lists every variable.
 """
 
 import os
+from email.utils import parseaddr
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -81,3 +82,29 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() != "false"
+
+# Errors. Every 500 is logged by `django.request` with its traceback to stderr, where
+# gunicorn and systemd (or the container runtime) keep it. ADMINS (comma-separated
+# addresses, "Name <address>" or just the address) also get each one by e-mail, from
+# SERVER_EMAIL.
+ADMINS = []
+for _entry in env_list("ADMINS"):  # noqa: F405
+    _name, _address = parseaddr(_entry)
+    if "@" not in _address:
+        raise ImproperlyConfigured(f"ADMINS: {_entry!r} is not an e-mail address.")
+    ADMINS.append((_name or _address, _address))
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
+LOGGING["handlers"]["stderr"] = {  # noqa: F405
+    "class": "logging.StreamHandler",
+    "stream": "ext://sys.stderr",
+    "formatter": "plain",
+}
+LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
+    "level": "ERROR",
+    "class": "django.utils.log.AdminEmailHandler",
+}
+LOGGING["loggers"]["django.request"] = {  # noqa: F405
+    "handlers": ["stderr", "mail_admins"],
+    "level": "ERROR",
+    "propagate": False,
+}

@@ -255,10 +255,7 @@ def test_a_missing_file_is_refused(school, tmp_path):
     assert "Could not read" in error
 
 
-def test_a_failure_while_saving_rolls_everything_back(full_example, school, tmp_path, monkeypatch):
-    records = [record_from(full_example, f"Service {n}") for n in range(3)]
-    path = builders.write_json(tmp_path / "feed.json", builders.services_response(*records))
-    before = db_state()
+def failing_on_the_second_save(monkeypatch):
     original_save = Service.save
     saved = []
 
@@ -269,9 +266,32 @@ def test_a_failure_while_saving_rolls_everything_back(full_example, school, tmp_
         return original_save(self, *args, **kwargs)
 
     monkeypatch.setattr(Service, "save", failing_save)
-    with pytest.raises(RuntimeError):
-        run(path)
+
+
+def test_a_failure_while_saving_rolls_its_batch_back(full_example, school, tmp_path, monkeypatch):
+    records = [record_from(full_example, f"Service {n}") for n in range(3)]
+    path = builders.write_json(tmp_path / "feed.json", builders.services_response(*records))
+    before = db_state()
+    failing_on_the_second_save(monkeypatch)
+    error, _ = refused(path)
+    assert "Saving stopped after 0 of 3 services (disk full)" in error
+    assert "run the import again to finish" in error
     assert db_state() == before
+
+
+def test_a_long_import_commits_in_batches(full_example, school, tmp_path, monkeypatch, settings):
+    settings.OPENREFERRAL_IMPORT_BATCH_SIZE = 1
+    records = [record_from(full_example, f"Service {n}") for n in range(3)]
+    path = builders.write_json(tmp_path / "feed.json", builders.services_response(*records))
+    failing_on_the_second_save(monkeypatch)
+    error, _ = refused(path)
+    assert "Saving stopped after 1 of 3 services" in error
+    # The first batch stays; the rest are saved by running the import again.
+    assert list(Service.objects.values_list("name", flat=True)) == ["Service 0"]
+    monkeypatch.undo()
+    settings.OPENREFERRAL_IMPORT_BATCH_SIZE = 1
+    out, _ = run(path)
+    assert "2 created, 0 updated, 1 unchanged" in out
 
 
 def test_a_council_term_for_an_area_of_need_counts_as_that_area(full_example, school, tmp_path):
@@ -344,7 +364,9 @@ class FeedHandler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def feed_server():
+def feed_server(settings):
+    # The server is on this machine: a loopback address, which only this setting allows.
+    settings.OPENREFERRAL_FETCH_ALLOW_PRIVATE = True
     server = ThreadingHTTPServer(("127.0.0.1", 0), FeedHandler)
     server.routes, server.requests = {}, []
     thread = threading.Thread(target=server.serve_forever, daemon=True)

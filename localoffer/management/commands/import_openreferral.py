@@ -10,7 +10,7 @@ class Command(BaseCommand):
         "SOURCE is a file holding a /services response, or a feed's base URL (its /services "
         "pages are followed). Every record is validated first; if any is invalid nothing is "
         "imported, unless --skip-invalid is given. Then services are created or updated by "
-        "id in one transaction."
+        "id, a batch at a time (OPENREFERRAL_IMPORT_BATCH_SIZE)."
     )
 
     def add_arguments(self, parser):
@@ -71,6 +71,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{exc} Fix the records above, or run again with --skip-invalid."
             ) from None
+        except importer.ImportInterrupted as exc:
+            raise CommandError(str(exc)) from exc
         if result.problems:
             self.report_problems(result.problems)
         self.stdout.write(
