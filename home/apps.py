@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Site and school details"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

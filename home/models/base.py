@@ -6,6 +6,27 @@ page), so the rules that must hold on every route live in one place: the publish
 school isolation (a school's page refers only to its own school's pages and documents).
 """
 
+from home.forms import GuardedCopyForm, SchoolPageForm
+
 
 class SchoolPageMixin:
     """Mixed into every page model of the product (see the module's docstring)."""
+
+    # The publish guard (home/publishing.py). Every route that makes a page live ends in
+    # `publish(revision)` (bulk publish, workflow approval, publish_scheduled, create,
+    # revert), except the edit view, whose form runs the same check first
+    # (home.forms.PublishGuardFormMixin), and copy and move, guarded by
+    # `copy_form_class` below and the pre_page_move signal (home/signal_handlers.py).
+
+    def publish(self, revision, *args, log_action=True, **kwargs):
+        from home.publishing import guard_publish
+
+        if not guard_publish(self, revision, log_action):
+            return None
+        return super().publish(revision, *args, log_action=log_action, **kwargs)
+
+    # The editor's form of every page type runs the guard; a page type with a form of its
+    # own builds it on home.forms.PublishGuardFormMixin.
+    base_form_class = SchoolPageForm
+    # Wagtail's copy view reads the form from the page class.
+    copy_form_class = GuardedCopyForm

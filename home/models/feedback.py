@@ -29,6 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.forms import PublishGuardFormMixin
 
 from .base import SchoolPageMixin
 from .shell import SchoolSettings
@@ -136,7 +137,7 @@ class FeedbackFormBuilder(FormBuilder):
         return type("FeedbackForm", (FeedbackForm,), fields)
 
 
-class FeedbackFormPageAdminForm(WagtailAdminFormPageForm):
+class FeedbackFormPageAdminForm(PublishGuardFormMixin, WagtailAdminFormPageForm):
     def clean(self):
         cleaned_data = super().clean()
         for form in self.formsets["form_fields"].forms:
