@@ -211,6 +211,16 @@ def schedule(page, hours_ago=1):
     return revision
 
 
+def test_scheduling_in_the_editor_is_refused(admin_client):
+    report = report_page()
+    data = form_data_for(report, wellbeing="")
+    data["go_live_at"] = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%d %H:%M")
+    data["action-publish"] = "publish"
+    content = text(admin_client.post(f"/admin/pages/{report.pk}/edit/", data, follow=True))
+    assert f"cannot be published until this item is filled in: {WELLBEING}" in content
+    assert not report.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
 def test_scheduling_a_failing_version_is_refused():
     report = report_page()
     report.wellbeing = ""

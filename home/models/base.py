@@ -18,12 +18,27 @@ class SchoolPageMixin:
     # (home.forms.PublishGuardFormMixin), and copy and move, guarded by
     # `copy_form_class` below and the pre_page_move signal (home/signal_handlers.py).
 
-    def publish(self, revision, *args, log_action=True, **kwargs):
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
         from home.publishing import guard_publish
 
         if not guard_publish(self, revision, log_action):
             return None
-        return super().publish(revision, *args, log_action=log_action, **kwargs)
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
 
     # The editor's form of every page type runs the guard; a page type with a form of its
     # own builds it on home.forms.PublishGuardFormMixin.
