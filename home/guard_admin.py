@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 
@@ -106,6 +107,37 @@ class GuardedPublishBulkAction(PublishBulkAction):
         for refusal in getattr(self, "refusals", []):
             messages.error(self.request, refusal.message + " It has not been published.")
         if not (num_parent_objects or num_child_objects):
+            return None
+        return super().get_success_message(num_parent_objects, num_child_objects)
+
+
+class GuardedMoveBulkAction(MoveBulkAction):
+    """Bulk move: a live page the guard refuses to take to another school stays where it
+    is and is named in a message; the other pages move."""
+
+    def get_execution_context(self):
+        self.refusals = []
+        return {**super().get_execution_context(), "refusals": self.refusals}
+
+    @classmethod
+    def execute_action(cls, objects, destination=None, user=None, **kwargs):
+        refusals = kwargs.pop("refusals", [])
+        if destination is None:
+            return None
+        moved = 0
+        for page in objects:
+            try:
+                page.move(destination, pos="last-child", user=user)
+            except publishing.PublishRefused as refusal:
+                refusals.append(refusal)
+                continue
+            moved += 1
+        return moved, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        for refusal in getattr(self, "refusals", []):
+            messages.error(self.request, refusal.message)
+        if not num_parent_objects:
             return None
         return super().get_success_message(num_parent_objects, num_child_objects)
 

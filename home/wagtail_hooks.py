@@ -18,6 +18,7 @@ hooks.register("before_publish_page", guard_admin.refuse_publish_from_editor)
 hooks.register("before_delete_page", guard_admin.warn_before_delete)
 for _action in (
     guard_admin.GuardedPublishBulkAction,
+    guard_admin.GuardedMoveBulkAction,
     guard_admin.ConfirmingUnpublishBulkAction,
     guard_admin.ConfirmingDeleteBulkAction,
 ):

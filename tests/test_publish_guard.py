@@ -336,6 +336,24 @@ def test_moving_a_live_page_to_a_school_where_it_fails_is_refused(admin_client, 
     assert report.live
 
 
+def test_bulk_move_keeps_the_refused_page_and_moves_the_rest(admin_client, other_school):
+    site, destination = other_school
+    report = report_page()
+    parent_before = report.get_parent()
+    clubs = draft_standard_page(parent_before, "Our clubs", "<p>After school.</p>")
+    clubs.save_revision().publish()
+
+    response = admin_client.post(
+        bulk_url("move", report, clubs), {"chooser": destination.pk}, follow=True
+    )
+
+    shown = " ".join(messages_of(response))
+    assert "“SEN Information Report” cannot be published until" in shown
+    assert "It has not been moved to Other School" in shown
+    assert report_page().get_parent().pk == parent_before.pk
+    assert Page.objects.get(pk=clubs.pk).get_parent().pk == destination.pk
+
+
 def test_moving_within_the_school_is_not_checked(admin_client):
     page = draft_standard_page(section_page(), "Our clubs", "<p>After school.</p>")
     page.save_revision().publish()
