@@ -88,30 +88,19 @@ class GuardedCopyForm(CopyForm):
         cleaned_data = super().clean()
         if not (cleaned_data.get("publish_copies") or cleaned_data.get("alias")):
             return cleaned_data
-        parent = cleaned_data.get("new_parent_page") or self.page.get_parent()
-        site = parent.get_site()
-        messages = []
-        for page in self._live_pages(cleaned_data):
-            problems = publishing.publish_problems(page, site)
-            if problems:
-                messages.append(publishing.refusal_message(page, problems))
-        if messages:
+        refusals = publishing.copy_refusals(
+            self.page,
+            cleaned_data.get("new_parent_page") or self.page.get_parent(),
+            recursive=cleaned_data.get("copy_subpages"),
+            new_title=cleaned_data.get("new_title"),
+        )
+        if refusals:
             # Beside the box to untick: Wagtail's copy page shows no form-wide errors.
             field = "publish_copies" if "publish_copies" in self.fields else "alias"
             self.add_error(
                 field,
-                " ".join(messages)
+                " ".join(refusals)
                 + " Nothing has been copied. Untick this box to copy it as a draft, or fix "
                 "the page first.",
             )
         return cleaned_data
-
-    def _live_pages(self, cleaned_data):
-        """The pages that would be live copies, as they are live now (the copy keeps the
-        source's live content), with the copy's new title."""
-        page = self.page.specific
-        if page.live:
-            page.title = cleaned_data.get("new_title") or page.title
-            yield page
-        if cleaned_data.get("copy_subpages"):
-            yield from self.page.get_descendants().live().specific()

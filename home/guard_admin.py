@@ -8,6 +8,10 @@ home/wagtail_hooks.py.
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from rest_framework.exceptions import ValidationError
+from wagtail.admin.api.actions.copy import CopyPageAPIAction
+from wagtail.admin.api.actions.publish import PublishPageAPIAction
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
@@ -203,3 +207,48 @@ def missing_sentence(missing, done):
         f"If this is {done}, the school's website will no longer publish these items the "
         "law requires: " + "; ".join(parts) + ". Publish them on another page first."
     )
+
+
+# The admin's own API (/admin/api/main/pages/<id>/action/...) publishes and copies through
+# Wagtail's actions directly, not `publish()` or the copy form. These pass the same guard
+# and answer 400 with the refusal.
+
+
+class GuardedPublishPageAPIAction(PublishPageAPIAction):
+    def execute(self, instance, data):
+        if isinstance(instance.specific, SchoolPageMixin):
+            revision = instance.get_latest_revision() or instance.save_revision(
+                user=self.request.user
+            )
+            version, problems = publishing.check_revision(revision)
+            if problems:
+                raise ValidationError({"publish": [publishing.refusal_message(version, problems)]})
+        return super().execute(instance, data)
+
+
+class GuardedCopyPageAPIAction(CopyPageAPIAction):
+    def execute(self, instance, data):
+        if data.get("keep_live"):
+            action = self._action_from_data(instance, data)
+            refusals = publishing.copy_refusals(
+                instance,
+                action.to,
+                recursive=action.recursive,
+                new_title=action.update_attrs.get("title"),
+            )
+            if refusals:
+                raise ValidationError({"keep_live": [" ".join(refusals)]})
+        return super().execute(instance, data)
+
+
+class GuardedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
+    actions = {
+        **PagesAdminAPIViewSet.actions,
+        "publish": GuardedPublishPageAPIAction,
+        "copy": GuardedCopyPageAPIAction,
+    }
+
+
+def guard_admin_api(router):
+    """construct_admin_api: the admin API's pages endpoint with the guarded actions."""
+    router.register_endpoint("pages", GuardedPagesAdminAPIViewSet)

@@ -1,9 +1,10 @@
 """The publish guard: the one rule every route to a live page passes.
 
 A page goes live only if the version about to go live passes its own *must* checks and
-holds no identifiable pupil data. Every route ends here: the edit form (`home.forms`),
-`SchoolPageMixin.publish` (bulk publish, workflow approval, scheduled publishing, create,
-revert), the copy form, and the move signal.
+holds no identifiable pupil data. Every route ends here: the edit form (`home.forms`, also
+revert-and-publish), `SchoolPageMixin.publish` (bulk publish, workflow approval, scheduled
+publishing, create), the copy form, the move signal, and the admin API's publish and copy
+actions (`home.guard_admin`).
 
 `home` is the base layer and knows nothing of the compliance engine: higher apps plug
 their checks in with `register` (senreport does, in its AppConfig.ready). The privacy
@@ -126,6 +127,25 @@ def refusal_message(page, problems, subject=None):
             + PUPIL_DATA_WHY
         )
     return " ".join(sentences)
+
+
+def copy_refusals(page, parent, recursive=False, new_title=None):
+    """The refusal of each page that a copy would make live under `parent` (the copy keeps
+    the source's live content, with its new title) where it fails the guard; [] if none."""
+    site = parent.get_site()
+    pages = []
+    source = page.specific
+    if source.live:
+        source.title = new_title or source.title
+        pages.append(source)
+    if recursive:
+        pages.extend(page.get_descendants().live().specific())
+    refusals = []
+    for live_page in pages:
+        problems = publish_problems(live_page, site)
+        if problems:
+            refusals.append(refusal_message(live_page, problems))
+    return refusals
 
 
 def check_revision(revision):

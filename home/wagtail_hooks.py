@@ -16,6 +16,7 @@ def school_details_permissions():
 
 hooks.register("before_publish_page", guard_admin.refuse_publish_from_editor)
 hooks.register("before_delete_page", guard_admin.warn_before_delete)
+hooks.register("construct_admin_api", guard_admin.guard_admin_api)
 for _action in (
     guard_admin.GuardedPublishBulkAction,
     guard_admin.GuardedMoveBulkAction,

@@ -397,3 +397,29 @@ def test_a_page_without_must_items_needs_no_such_confirmation(admin_client):
     page = StandardPage.objects.live().first()
     content = text(admin_client.get(f"/admin/pages/{page.pk}/unpublish/"))
     assert "will then be missing" not in content
+
+
+# The admin's own API publishes and copies through Wagtail's actions directly.
+
+
+def test_admin_api_publish_is_refused(admin_client):
+    report = report_page()
+    before = live_revision_id(report)
+    failing_draft(report)
+    response = admin_client.post(f"/admin/api/main/pages/{report.pk}/action/publish/")
+    assert response.status_code == 400
+    assert "cannot be published until this item is filled in" in response.json()["publish"][0]
+    assert live_revision_id(report) == before
+
+
+def test_admin_api_copy_keeping_live_is_refused(admin_client, other_school):
+    site, destination = other_school
+    report = report_page()
+    response = admin_client.post(
+        f"/admin/api/main/pages/{report.pk}/action/copy/",
+        {"destination_page_id": destination.pk},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "cannot be published until" in response.json()["keep_live"][0]
+    assert not Page.objects.child_of(destination).exists()

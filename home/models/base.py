@@ -13,10 +13,12 @@ class SchoolPageMixin:
     """Mixed into every page model of the product (see the module's docstring)."""
 
     # The publish guard (home/publishing.py). Every route that makes a page live ends in
-    # `publish(revision)` (bulk publish, workflow approval, publish_scheduled, create,
-    # revert), except the edit view, whose form runs the same check first
-    # (home.forms.PublishGuardFormMixin), and copy and move, guarded by
-    # `copy_form_class` below and the pre_page_move signal (home/signal_handlers.py).
+    # `publish(revision)` (bulk publish, workflow approval, publish_scheduled, create),
+    # except: the edit view (also revert-and-publish), whose form runs the same check first
+    # (home.forms.PublishGuardFormMixin) and whose revision is checked again by the
+    # before_publish_page hook; the admin API's publish and copy actions (guarded in
+    # home/guard_admin.py); copy, guarded by `copy_form_class` below; and move, by the
+    # pre_page_move signal (home/signal_handlers.py).
 
     def publish(
         self,
