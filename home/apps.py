@@ -11,3 +11,7 @@ class HomeConfig(AppConfig):
 
         # Every admin spreadsheet export (CSV and XLSX) neutralises formulae.
         spreadsheets.install()
+
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -29,7 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
-from home.forms import SchoolPageFormMixin
+from home.forms import PublishGuardFormMixin, SchoolPageFormMixin
 
 from .base import SchoolPageMixin
 from .shell import SchoolSettings
@@ -137,7 +137,9 @@ class FeedbackFormBuilder(FormBuilder):
         return type("FeedbackForm", (FeedbackForm,), fields)
 
 
-class FeedbackFormPageAdminForm(SchoolPageFormMixin, WagtailAdminFormPageForm):
+class FeedbackFormPageAdminForm(
+    SchoolPageFormMixin, PublishGuardFormMixin, WagtailAdminFormPageForm
+):
     def clean(self):
         cleaned_data = super().clean()
         for form in self.formsets["form_fields"].forms:

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A publish the guard refuses on any admin route becomes the message on the editor.
+    "home.guard_admin.PublishRefusedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schoolsite.csp.SchoolCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

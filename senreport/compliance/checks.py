@@ -773,6 +773,9 @@ def web_accessibility_statement(data):
     "No Unique Pupil Numbers, no dates of birth next to names, and no counts under 5 in a "
     "breakdown of pupils.",
     page_model=Page,
+    # The publish guard of every page type runs the same detector itself
+    # (home/publishing.py), so it is not run twice as the page is published.
+    guards_publish=False,
 )
 def dp_no_pupil_data(data):
     pages = [data.publishing] if data.publishing is not None else data.send_pages()

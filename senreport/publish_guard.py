@@ -1,0 +1,42 @@
+"""senreport's part of the publish guard (home/publishing.py): the page's own *must*
+compliance checks, and the *must* items a live page carries. Plugged in by
+`SENReportConfig.ready`."""
+
+from wagtail.models import Page
+
+from home.publishing import Problem
+
+from .compliance import SiteData, evaluate, publish_problems, registry
+
+
+def must_problems(page, site, children):
+    """The page's failing *must* checks, each named as the editor sees it on the page."""
+    problems = []
+    for result in publish_problems(page, site, children=children):
+        name_on_page = result.check.name_on_page
+        problems.append(
+            Problem(
+                item=name_on_page(page) if name_on_page else result.check.title,
+                reason=result.reason,
+                fields=tuple(result.fields),
+            )
+        )
+    return problems
+
+
+def live_must_items(page, site):
+    """The *must* items the school meets through this live page: those it would be missing
+    without it. Only when it is the page the checks read (the site's first live page of its
+    type), and only the items met now."""
+    data = SiteData(site)
+    current = data.page(type(page))
+    if current is None or current.pk != page.pk:
+        return []
+    names = []
+    for check in registry.for_page_model(type(page)):
+        if not check.is_must or check.page_model is Page:
+            continue
+        result = evaluate(check, data, urls=False)
+        if result.passed:
+            names.append(check.name_on_page(current) if check.name_on_page else check.title)
+    return names
