@@ -74,9 +74,12 @@ def school_scoped(action_class):
         def get_actionable_objects(self):
             objects, extra = super(scoped, self).get_actionable_objects()
             user = self.request.user
+            asked_for = bool(objects or extra.get("items_with_no_access"))
             objects = [obj for obj in objects if can_see(user, obj)]
             no_access = [o for o in extra.get("items_with_no_access", []) if can_see(user, o)]
-            if not objects and not no_access:
+            # Only another school's items asked for: as if they did not exist. (Asked for
+            # none, as after an action Wagtail returns here, the page shows its messages.)
+            if asked_for and not objects and not no_access:
                 raise Http404
             return objects, {**extra, "items_with_no_access": no_access}
 
