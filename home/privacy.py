@@ -438,7 +438,7 @@ FACT_IN_SENTENCE = re.compile(rf"\b{NEED}\b|\b[Yy]ear\s?\d|\bclass\b")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # A breakdown ends in a digit under 5 and a comma, full stop, bracket or the end of a line:
 # "Autism: 2", "ADHD 2,", "EHC plans (3)", "Pupils with EHC plans: 3 pupils.", "n=4".
-BREAKDOWN_END = re.compile(r"\)?(?=\s*(?:pupils?\b|children\b)?\s*(?:[,;.|)]|$))", re.MULTILINE)
+BREAKDOWN_END = re.compile(r"\)?(?:\s*(?:pupils?|children)\b)?(?=\s*(?:[,;.|)]|$))", re.MULTILINE)
 BREAKDOWN_LABEL = re.compile(
     rf"(?:\b{NEED}\s*[:=(–-]?\s*"
     rf"|\b(?:{NEED}|(?i:{_PUPILS}))[\w ,/()'-]{{0,30}}?\s*[:=]\s*"
@@ -475,15 +475,14 @@ def _small_counts(text, lower):
             continue
         if at + 1 < len(text) and text[at + 1] in ".,:/" and text[at + 2 : at + 3].isdigit():
             continue  # 3.5, 4,000, 3:30, 3/4
+        end = BREAKDOWN_END.match(text, at + 1)
+        label = end and BREAKDOWN_LABEL.search(text, max(0, at - 60), at)
+        if label:
+            yield label.start(), Finding(SMALL_COUNT_KIND, text[label.start() : end.end()])
+            continue
         count = FIGURE_COUNT.match(text, at)
         if count is not None and _is_a_count(text, count, in_words=False):
             yield at, Finding(SMALL_COUNT_KIND, count.group(0))
-            continue
-        end = BREAKDOWN_END.match(text, at + 1)
-        if end is not None:
-            label = BREAKDOWN_LABEL.search(text, max(0, at - 60), at)
-            if label is not None:
-                yield label.start(), Finding(SMALL_COUNT_KIND, text[label.start() : end.end()])
     for start in WORD_COUNT_START.finditer(lower):
         if start.start() and lower[start.start() - 1].isalpha():
             continue  # "someone", "network"

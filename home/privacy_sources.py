@@ -81,13 +81,16 @@ def record_sources():
     return found
 
 
-def records_by_site(site_ids):
+def records_by_site(site_ids, known=None):
     """{site id: [(source, record)]} of the live public records of these sites, in one
-    query per source; a record every site shows is listed under each."""
+    query per source; a record every site shows is listed under each. `known` maps a model
+    to its records for these sites when the caller has loaded them already."""
     site_ids = list(site_ids)
+    known = known or {}
     found = defaultdict(list)
     for source in record_sources():
-        for record in source.for_sites(site_ids):
+        records = known.get(source.model)
+        for record in source.for_sites(site_ids) if records is None else records:
             owner = source.site_id(record)
             for site_id in site_ids if owner is None else [owner]:
                 found[site_id].append((source, record))

@@ -258,7 +258,9 @@ def preload_sites(sites):
     specific = [page for page in every_page if page.pk in wanted]
     linked = _prefetch_related_rows(specific)
     _prefetch_children([page for page in every_page if page.pk not in wanted])
-    records = records_by_site(site.pk for site in sites)
+    records = records_by_site(
+        (site.pk for site in sites), known={SchoolSettings: list(schools.values())}
+    )
 
     indexed = frozenset(_indexed_models(covered))
     index_rows = (

@@ -276,7 +276,7 @@ def test_pupil_data_refusal_quotes_the_words(demo, admin_client):
     EMPTIERS["dp.no_pupil_data"](data, {})
     data["action-publish"] = "publish"
     content = admin_client.post(edit_url(report), data, follow=True).content.decode()
-    assert "No identifiable pupil data on published SEND pages" in content
+    assert "No identifiable pupil data on the public website" in content
     assert "a date of birth: “DOB 12/03/2016”" in content
 
 
