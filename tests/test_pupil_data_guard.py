@@ -14,10 +14,12 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from home.models import SchoolSettings, StandardPage
+from home.privacy import NAMED_NEED_KIND
+from home.privacy_sources import page_findings, record_sources
 from localoffer.models import Organisation, Service
 from localoffer.schema import load
 from senreport.compliance import evaluate_site
@@ -233,6 +235,12 @@ def test_a_private_or_draft_page_is_not_public(demo):
     about.save_revision()  # a draft: the live page is unchanged
     assert pupil_data_result(demo).passed
 
+    about.save_revision().publish()
+    assert pupil_data_result(demo).failed
+    # Behind a password, the page is not public: staff-only notes are not the website.
+    PageViewRestriction.objects.create(page=about, restriction_type="password", password="x")
+    assert pupil_data_result(demo).passed
+
 
 # --- manage.py privacy_scan ----------------------------------------------------------------
 
@@ -303,18 +311,12 @@ def test_the_command_scans_one_text():
     assert code == 1
     [finding] = document["findings"]
     assert set(finding) == FINDING_KEYS
-    assert (finding["phrase"], finding["kind"]) == ("Amira (age 7) has autism", NAMED_KIND())
+    assert (finding["phrase"], finding["kind"]) == ("Amira (age 7) has autism", NAMED_NEED_KIND)
     assert finding["why"].startswith(WHY_NAMED)
     assert privacy_scan("--text", "We meet parents 3 times a year.") == (
         0,
         {"scanned": {"texts": 1}, "findings": []},
     )
-
-
-def NAMED_KIND():  # noqa: N802 (reads like the constant it returns)
-    from home.privacy import NAMED_NEED_KIND
-
-    return NAMED_NEED_KIND
 
 
 def test_the_command_reads_standard_input():
@@ -348,8 +350,6 @@ def test_the_command_from_a_shell(tmp_path):
 
 
 def test_every_app_registers_its_public_records():
-    from home.privacy_sources import record_sources
-
     labels = {source.label: source.model for source in record_sources()}
     assert labels == {
         "school details": SchoolSettings,
@@ -360,11 +360,7 @@ def test_every_app_registers_its_public_records():
 
 
 @pytest.mark.django_db
-def test_a_standard_page_helper_is_real(home):
-    # The dashboard test above relies on the demo's "About us"; make sure a fresh page
-    # is read too.
+def test_a_page_is_read_field_by_field(home):
     page = factories.standard_page(introduction="Tom in Year 3 has an EHC plan.")
-    from home.privacy_sources import page_findings
-
     [(field, finding)] = page_findings(page)
     assert (field, finding.phrase) == ("Introduction", NAMED)
