@@ -301,7 +301,22 @@ NOT_NAMES = _word_set(
     tier option question target action area strand outcome
     """
 )
-TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Rev|Revd)\.?\s+$")
+_TITLE_WORDS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lady",
+    "Lord",
+    "Rev",
+)
+# A title before a name: an adult ("Mrs Patel, Year 3"), not a pupil.
+TITLES = re.compile(rf"\b(?:{'|'.join(_TITLE_WORDS)})d?\.?\s+$")
 # Words that show a group is about staff ("Year 3 teacher").
 STAFF_AFTER_GROUP = re.compile(
     r"\s*\)?\s*(?:teachers?|team|leaders?|lead|TAs?|assistants?|staff|tutors?|SENCO"
@@ -340,6 +355,8 @@ def _groups(text, lower):
 def _name_words(match):
     """The name's words that are not ordinary capitalised words ("Today Tom" is "Tom")."""
     words = [w for w in (match.group("name"), match.group("surname")) if w]
+    if words[0] in _TITLE_WORDS or words[0] == "Revd":
+        return []
     while words and len(words[0]) > 2 and words[0].lower() in NOT_NAMES:
         words.pop(0)
     if any(len(w) > 2 and w.lower() in NOT_NAMES for w in words):

@@ -125,6 +125,8 @@ NOT_FOUND = [
     "Year 3 pupils visit the farm.",
     "Year 3 and 4 pupils share a playground.",
     "Mrs Patel, our Year 3 teacher, leads on autism.",
+    "Mrs Smith (Year 3) has ADHD training.",
+    "Mr Khan in Year 5 is on SEN support duty.",
     "Mr Brown (Year 4) runs the chess club for children with autism.",
     "The Year 6 teacher, Miss Jones, is trained in autism.",
     "Sarah Jones in Year 3 is our autism champion.",
