@@ -85,6 +85,16 @@ def test_an_imported_services_note_is_checked(admin_client, school):
     imported.refresh_from_db()
     assert imported.local_notes == ""
 
+    # The council's own words, read-only here, are the importer's to check: a school can
+    # still write its note (and the dashboard lists the council's words).
+    Service.objects.filter(pk=imported.pk).update(description="Used by one child in Year 2.")
+    response = admin_client.post(
+        reverse(f"{SERVICES}:edit", args=[imported.pk]), {"local_notes": "Ask the SENCO."}
+    )
+    assert response.status_code == 302
+    imported.refresh_from_db()
+    assert imported.local_notes == "Ask the SENCO."
+
 
 @pytest.mark.django_db
 def test_the_organisation_form_refuses_pupil_data(admin_client, school):
