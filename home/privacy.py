@@ -265,7 +265,9 @@ NAME_AFTER = re.compile(
 GROUP_AT = re.compile(GROUP)
 GROUP_BEFORE_NAME = re.compile(rf"{_YEAR_GROUP}|{_YEARS_OLD}")
 # Where a group may be, in the lower-case text: a cheap search that finds every group.
-GROUP_HINT = re.compile(r"year|yr ?\d|y\d|reception|nursery|class|age|old\b|[(,] ?1?\d ?[),]")
+GROUP_HINT = re.compile(
+    r"year|yr ?\d|y\d|reception|nursery|class|age|old\b|\( ?1?\d ?\)|, ?1?\d ?[,)]"
+)
 # The capitalised word before "Class" ("Oak Class"), and the number before "-year-old".
 CLASS_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
 AGE_BEFORE_OLD = re.compile(rf"{_AGE_NUMBER}[- ]years?[- ]$")
