@@ -82,8 +82,8 @@ def register(provider):
 def privacy_problems(page, children=None):
     """The pupil data the detector finds in the words of the page."""
     return [
-        Problem(item=f"{kind}: “{words}”", reason=PUPIL_DATA_WHY, pupil_data=True)
-        for kind, words in find_pupil_data(page_text(page, children))
+        Problem(item=str(finding), reason=finding.why, pupil_data=True)
+        for finding in find_pupil_data(page_text(page, children))
     ]
 
 
@@ -121,9 +121,9 @@ def refusal_message(page, problems, subject=None):
     if pupil_data:
         opening = "It also seems" if missing else f"{subject} cannot be published: it seems"
         sentences.append(
-            f"{opening} to hold personal data about pupils ("
-            + "; ".join(p.item for p in pupil_data[:5])
-            + "). "
+            f"{opening} to hold personal data about pupils: "
+            + "; ".join(f"{p.item} ({p.reason})" for p in pupil_data[:5])
+            + ". "
             + PUPIL_DATA_WHY
         )
     return " ".join(sentences)

@@ -14,6 +14,8 @@ from .isolation import (
     sees_every_school,
     visible_collection_ids,
 )
+from .models import SchoolSettings
+from .privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from .schools import SCHOOL_SITE_PERMISSIONS_HOOK
 
 
@@ -139,3 +141,17 @@ def publish_guard_log_actions(actions):
         def format_message(self, log_entry):
             # The page's history says why, in the words the editor was e-mailed.
             return "Publishing refused. " + log_entry.data.get("reason", "")
+
+
+@hooks.register(PUPIL_DATA_SOURCES_HOOK)
+def school_details_pupil_data_source():
+    """The school details show in every page's header and footer: the scan reads them."""
+    return [
+        RecordSource(
+            "school details",
+            SchoolSettings,
+            edit_url=lambda school: reverse(
+                "wagtailsettings:edit", args=["home", "schoolsettings", school.site_id]
+            ),
+        )
+    ]

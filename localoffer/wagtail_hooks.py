@@ -45,6 +45,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from home.schools import SCHOOL_SITE_PERMISSIONS_HOOK, permissions_by_label
 
 from .models import Organisation, Service, TaxonomyTerm
@@ -548,3 +549,12 @@ class LocalOfferGroup(SnippetViewSetGroup):
 
 
 register_snippet(LocalOfferGroup)
+
+
+@hooks.register(PUPIL_DATA_SOURCES_HOOK)
+def local_offer_pupil_data_sources():
+    """The school's services and organisations are public: the pupil-data scan reads them."""
+    return [
+        RecordSource("Local Offer service", Service),
+        RecordSource("Local Offer organisation", Organisation),
+    ]

@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from home.schools import is_trust_staff
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
@@ -114,3 +115,9 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+@hooks.register(PUPIL_DATA_SOURCES_HOOK)
+def glossary_pupil_data_sources():
+    """Glossary terms show on every school's SEND pages: the pupil-data scan reads them."""
+    return [RecordSource("glossary term", GlossaryTerm, site_field=None)]

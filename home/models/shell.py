@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES, LocalAuthorityBlock, standard_stream_blocks
+from home.privacy import refuse_pupil_data
 from senreport.blocks import send_content_blocks
 
 from .base import SchoolPageMixin
@@ -163,6 +164,10 @@ class SchoolSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.school_name or "School details"
+
+    def clean(self):
+        super().clean()
+        refuse_pupil_data(self)
 
     @property
     def is_mainstream(self):

@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, Site
 
+from home.privacy import pupil_data_errors, refuse_pupil_data
+
 # The Code of Practice's four broad areas of need: a taxonomy created by migration 0002
 # with these fixed ids, so that every school publishes the same term ids.
 AREAS_OF_NEED_TAXONOMY_ID = uuid.UUID("1015a2af-97a3-4ff7-813a-041fc6c29303")
@@ -130,6 +132,13 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # An imported organisation's words were checked when imported; only its type can
+        # change here.
+        if not (self.pk and self.source):
+            refuse_pupil_data(self)
 
     @property
     def origin_text(self):
@@ -290,14 +299,17 @@ class Service(ClusterableModel):
 
     def clean(self):
         super().clean()
+        # An imported record's own words were checked when imported, and only the
+        # school's note can change here.
+        errors = pupil_data_errors(self, ("local_notes",) if self.pk and self.source else None)
         if (
             self.minimum_age is not None
             and self.maximum_age is not None
             and self.minimum_age > self.maximum_age
         ):
-            raise ValidationError(
-                {"maximum_age": "The maximum age must be the same as or above the minimum age."}
-            )
+            errors["maximum_age"] = "The maximum age must be the same as or above the minimum age."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_imported(self):

@@ -66,6 +66,8 @@ def evaluate(check: Check, data: SiteData, urls=True) -> Result:
     fix_url = public_url = ""
     if urls and outcome.fix_page is not None and outcome.fix_page.pk:
         fix_url = reverse("wagtailadmin_pages:edit", args=[outcome.fix_page.pk])
+    elif urls and outcome.fix_url:
+        fix_url = outcome.fix_url
     elif urls:
         fix_url = fix_url_for(check, data)
     if urls:

@@ -765,28 +765,52 @@ def web_accessibility_statement(data):
     )
 
 
+# How many places the dashboard lists; it says how many more there are.
+PUPIL_DATA_LISTED = 8
+
+
 @check(
     "dp.no_pupil_data",
     "must",
-    "No identifiable pupil data on published SEND pages",
+    "No identifiable pupil data on the public website",
     "UK GDPR Articles 5 and 9; ICO anonymisation code of practice",
-    "No Unique Pupil Numbers, no dates of birth next to names, and no counts under 5 in a "
-    "breakdown of pupils.",
+    "No Unique Pupil Numbers, Unique Learner Numbers or NHS numbers, no dates of birth, no "
+    "child named with their class or age and their needs, and no counts under 5 of pupils: "
+    "on any public page, in the Local Offer, the school details or the glossary.",
     page_model=Page,
     # The publish guard of every page type runs the same detector itself
     # (home/publishing.py), so it is not run twice as the page is published.
     guards_publish=False,
 )
 def dp_no_pupil_data(data):
-    pages = [data.publishing] if data.publishing is not None else data.send_pages()
-    for page in pages:
+    if data.publishing is not None:
+        page = data.publishing
         findings = find_pupil_data(page_text(page, data.children_of(page)))
         if findings:
-            quoted = "; ".join(f"{kind}: “{words}”" for kind, words in findings[:5])
+            quoted = "; ".join(f"{finding} ({finding.why})" for finding in findings[:5])
             return Outcome.fail(
-                f"“{page.title}” seems to hold personal data about pupils ({quoted}). "
+                f"“{page.title}” seems to hold personal data about pupils: {quoted}. "
                 "Remove it or give figures without small numbers.",
                 page=page,
                 fix_page=page,
             )
-    return Outcome.ok(f"Checked {len(pages)} SEND page(s).")
+        return Outcome.ok("No personal data about pupils on this page.")
+    found = data.pupil_data()
+    if not found:
+        return Outcome.ok("No personal data about pupils on the public website.")
+    listed = "; ".join(
+        f"{place.describe()}: {finding}" for place, finding in found[:PUPIL_DATA_LISTED]
+    )
+    if len(found) > PUPIL_DATA_LISTED:
+        listed += f"; and {len(found) - PUPIL_DATA_LISTED} more"
+    first_place, first = found[0]
+    page = None
+    if first_place.where == "page":
+        page = next(p for p in data.public_pages() if p.pk == first_place.record_id)
+    return Outcome.fail(
+        f"Personal data about pupils seems to be public in {len(found)} place(s): {listed}. "
+        f"Remove it or give figures without small numbers ({first.why}).",
+        page=page,
+        fix_page=page,
+        fix_url=first_place.admin_url,
+    )

@@ -110,6 +110,24 @@ class SiteData:
             self._send_pages = list(pages)
         return self._send_pages
 
+    def public_pages(self):
+        """Every live public page of the site, specific, with its InlinePanel children."""
+        from home.privacy_sources import live_public_pages
+
+        if self._preloaded is not None:
+            return self._preloaded.public_pages
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = live_public_pages(self.site)
+        return self._public_pages
+
+    def pupil_data(self):
+        """[(Place, Finding)] of the pupil data on every live public page of the site and in
+        every public record it shows (home/privacy_sources.py)."""
+        from home.privacy_sources import scan_site
+
+        records = self._preloaded.records if self._preloaded is not None else None
+        return scan_site(self.site, pages=self.public_pages(), records=records)
+
     @property
     def publishing(self):
         """The page being published, when the publish guard is asking; else None."""

@@ -13,7 +13,10 @@ same questions for every site together:
    live SEND section (one query for the ids, then one per page type);
 4. the InlinePanel children and the pages, documents and the like those pages link to
    (one query per relation, for all pages of a type together);
-5. where each site's pages of the statutory types and their parents are, live or not,
+5. every other live public page, and its InlinePanel children, and the public records
+   of `home.privacy_sources` (one query per page type, relation and kind of record), which
+   the pupil-data check reads;
+6. where each site's pages of the statutory types and their parents are, live or not,
    for the admin links that create or fix a missing page (one query).
 
 Each site then gets a `PreloadedSite` that `SiteData` reads instead of the database. The
@@ -33,6 +36,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import COMMENTS_RELATION_NAME, Page
 
 from home.models import SchoolSettings
+from home.privacy import child_accessors
+from home.privacy_sources import records_by_site
 
 
 def _base_page_fields():
@@ -58,6 +63,10 @@ class PreloadedSite:
     index: list = field(default_factory=list)
     # The site root paths page URLs of this site are worked out from (data.SiteRootPaths).
     root_paths: list = field(default_factory=list)
+    # Every live public page of the site, specific, with its InlinePanel children, and the
+    # public records it shows, [(source, record)]: what the pupil-data check reads.
+    public_pages: list = field(default_factory=list)
+    records: list = field(default_factory=list)
 
     def first(self, model):
         """The site's first live public page of this (covered) type, or None."""
@@ -151,6 +160,17 @@ def _prefetch_related_rows(pages):
     ]
 
 
+def _prefetch_children(pages):
+    """The InlinePanel children of pages the checks read only for their words."""
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, instances in by_model.items():
+        accessors = child_accessors(model)
+        if accessors:
+            prefetch_related_objects(instances, *accessors)
+
+
 def _page_links(model, base_fields):
     return [
         f.name
@@ -232,8 +252,15 @@ def preload_sites(sites):
         ):
             wanted.add(pk)
             in_section.add(pk)
-    specific = list(Page.objects.filter(pk__in=wanted).order_by("path").specific())
+    every_page = list(
+        Page.objects.filter(pk__in=[pk for pk, _, _ in light]).order_by("path").specific()
+    )
+    specific = [page for page in every_page if page.pk in wanted]
     linked = _prefetch_related_rows(specific)
+    _prefetch_children([page for page in every_page if page.pk not in wanted])
+    records = records_by_site(
+        (site.pk for site in sites), known={SchoolSettings: list(schools.values())}
+    )
 
     indexed = frozenset(_indexed_models(covered))
     index_rows = (
@@ -252,13 +279,17 @@ def preload_sites(sites):
             covered=covered,
             indexed=indexed,
             root_paths=root_paths[site.pk],
+            records=records[site.pk],
         )
         for site in sites
     }
     statutory = tuple(statutory_page_models())
-    for page in specific:
+    for page in every_page:
         for site in _sites_of(page.path, roots):
             entry = preloaded[site.pk]
+            entry.public_pages.append(page)
+            if page.pk not in wanted:
+                continue
             entry.pages.append(page)
             if page.pk in in_section or isinstance(page, statutory):
                 entry.send_pages.append(page)

@@ -46,6 +46,8 @@ class Outcome:
     blocks_publish: bool = True
     # The page whose editor fixes the failure, when it is not the check's page type.
     fix_page: object = None
+    # Where a failure outside any page is fixed (a Local Offer record, say), in the admin.
+    fix_url: str = ""
 
     @classmethod
     def ok(cls, reason="", **kwargs):

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
 from home.models.base import SchoolPageMixin
+from home.privacy import refuse_pupil_data
 
 from ..forms import StatutoryPageForm
 
@@ -69,6 +70,10 @@ class GlossaryTerm(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        refuse_pupil_data(self)
 
     def _unique_slug(self):
         base = slugify(self.abbreviation or self.term)[:130] or "term"
