@@ -113,4 +113,3 @@ def first_refusal(checks):
         if not verdict.allowed and refused is None:
             refused = verdict
     return refused or verdict
-

@@ -46,6 +46,16 @@ from .models import Organisation, Service, TaxonomyTerm
 SCHOOL_ACTIONS = ("add", "change", "delete")
 
 
+@hooks.register("register_page_cache_query_parameters")
+def local_offer_query_parameters():
+    """The directory's filters and the feed's paging and filters: the page cache keeps
+    these in a request (and builds such a request afresh); it drops any other."""
+    from .directory import DirectoryFilterForm
+    from .views import QUERY_PARAMETERS
+
+    return [*DirectoryFilterForm.base_fields, *QUERY_PARAMETERS]
+
+
 @hooks.register(SCHOOL_SITE_PERMISSIONS_HOOK)
 def local_offer_permissions():
     return [

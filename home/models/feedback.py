@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "hp__website"
 SENT_FROM_FIELD = "sent_from__page"
 RESERVED_NAMES = frozenset({HONEYPOT_FIELD, SENT_FROM_FIELD})
+# The query parameter of the link to the form: the id of the page the person was reading.
+SENT_FROM_PARAMETER = "page"
 
 
 class FeedbackFormField(AbstractFormField):
@@ -217,7 +219,9 @@ class FeedbackFormPage(SchoolPageMixin, AbstractEmailForm):
                 return self.render_rate_limited(request, form, verdict)
         else:
             form = self.get_form(
-                page=self, user=request.user, initial={SENT_FROM_FIELD: request.GET.get("page")}
+                page=self,
+                user=request.user,
+                initial={SENT_FROM_FIELD: request.GET.get(SENT_FROM_PARAMETER)},
             )
         context = self.get_context(request)
         context["form"] = form

@@ -275,6 +275,7 @@ AXES_CLIENT_IP_CALLABLE = "schoolsite.middleware.client_ip"
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 
+
 # Rate limits on what anonymous visitors can make the site do (home/ratelimit.py): at most
 # N attempts in M minutes, set as "N/M" in the environment (N=0 turns a limit off). Counted
 # per client address (as for the login lockout, behind TRUSTED_PROXY_COUNT proxies) and,
