@@ -574,7 +574,10 @@ def _upsert_organisations(site, mapped, source):
     for oruk_id, values in wanted.items():
         org = existing.get(oruk_id)
         if org is None:
-            existing[oruk_id] = Organisation.objects.create(site=site, source=source, **values)
+            org = Organisation(site=site, source=source, **values)
+            _publish_imported(org, timezone.now())
+            org.save()
+            existing[oruk_id] = org
             continue
         changes = {name: value for name, value in values.items() if getattr(org, name) != value}
         if org.source != source:
@@ -632,6 +635,15 @@ def _upsert_terms(mapped, source):
     return terms
 
 
+def _publish_imported(record, now):
+    """An imported record is published as it is imported: it is a read-only copy of the
+    council's data, which needs no approval by the school (docs/openreferral.md)."""
+    record.live = True
+    if record.first_published_at is None:
+        record.first_published_at = now
+    record.last_published_at = now
+
+
 def apply(site, mapped, source, progress=None):
     """Upsert the mapped services into `site`, in one transaction."""
     result = ImportResult()
@@ -671,7 +683,6 @@ def apply(site, mapped, source, progress=None):
                 service.imported_at = now
                 service.phones = [ServicePhone(**phone) for phone in item.phones]
                 service.opening_times = [ServiceOpeningTime(**slot) for slot in item.opening_times]
-                service.save()
                 linked = {terms[t["oruk_id"]] for t in item.terms if t["oruk_id"] in terms}
                 # A council's own term for an area of need counts as that area.
                 linked |= {
@@ -679,7 +690,10 @@ def apply(site, mapped, source, progress=None):
                     for t in item.terms
                     if t.get("name") and _normalised(t["name"]) in areas
                 }
+                # Kept with the record and written by save() (a parental relation).
                 service.taxonomy_terms.set(linked)
+                _publish_imported(service, now)
+                service.save()
     return result
 
 
