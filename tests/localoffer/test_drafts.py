@@ -9,6 +9,7 @@ import importlib
 import pytest
 from django.apps import apps as global_apps
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Revision, TaskState, WorkflowState
 
@@ -64,6 +65,16 @@ def as_user(client):
         return client
 
     return login
+
+
+def assert_refused(response):
+    """Wagtail's refusal: back to the dashboard with its "no permission" message, or 403."""
+    if response.status_code == 403:
+        return
+    assert response.status_code == 302, response.status_code
+    assert response["Location"] == reverse("wagtailadmin_home")
+    messages = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "do not have permission" in messages
 
 
 def public_names(client):
@@ -186,8 +197,8 @@ def test_an_editor_submits_to_their_own_schools_approvers_and_no_one_else(
     approver_b = as_user(people["approver_b"])
     assert not task.get_actions(service, people["approver_b"])
     approve = url("workflow_action", service.pk, "approve", state.current_task_state.pk)
-    assert approver_b.post(approve, {}).status_code in (302, 403)
-    assert approver_b.get(url("edit", service.pk)).status_code in (302, 403)
+    assert_refused(approver_b.post(approve, {}))
+    assert_refused(approver_b.get(url("edit", service.pk)))
     service.refresh_from_db()
     assert not service.live
     state.refresh_from_db()
@@ -218,9 +229,15 @@ def test_a_school_b_service_goes_to_school_bs_approval(schools, django_user_mode
 def test_approvers_of_another_school_cannot_unpublish_or_view_history(people, as_user):
     service = builders.service("Speech and language therapy")
     approver_b = as_user(people["approver_b"])
-    for name in ("unpublish", "history", "workflow_history", "lock"):
-        response = approver_b.post(url(name, service.pk), {})
-        assert response.status_code in (302, 403), name
+    for method, name in (
+        ("get", "history"),
+        ("get", "workflow_history"),
+        ("get", "unpublish"),
+        ("post", "unpublish"),
+        ("post", "lock"),
+    ):
+        response = getattr(approver_b, method)(url(name, service.pk), {})
+        assert_refused(response)
     service.refresh_from_db()
     assert service.live and not service.locked
     # School A's own approver may take it off the site.
@@ -313,3 +330,25 @@ def test_a_draft_of_an_imported_service_never_brings_back_old_council_data(clien
     imported.refresh_from_db()
     assert imported.name == "Portage home visiting"
     assert imported.local_notes == "Ask the SENCO to refer you."
+
+
+def test_publishing_follows_the_records_school_not_any_school(
+    client, people, as_user, django_user_model
+):
+    """An editor of A who approves B may publish B's records, not A's."""
+    both = user_in(django_user_model, "editor-a-approver-b", group_names("School A")[0])
+    both.groups.add(Group.objects.get(name=group_names("School B")[1]))
+    service = builders.service("Speech and language therapy")
+    editor = as_user(both)
+    assert 'name="action-publish"' not in editor.get(url("edit", service.pk)).content.decode()
+    editor.post(
+        url("edit", service.pk), new_service_data(name="Renamed", **{"action-publish": "1"})
+    )
+    service.refresh_from_db()
+    assert service.name == "Speech and language therapy"
+    assert_refused(editor.post(url("unpublish", service.pk), {}))
+    service.refresh_from_db()
+    assert service.live
+
+    approver = as_user(people["approver_a"])
+    assert 'name="action-publish"' in approver.get(url("edit", service.pk)).content.decode()
