@@ -174,9 +174,7 @@ def test_the_service_form_offers_only_published_organisations(people, as_user):
 # --- Each school's approval workflow ------------------------------------------------------
 
 
-def test_an_editor_submits_to_their_own_schools_approvers_and_no_one_else(
-    client, people, as_user
-):
+def test_an_editor_submits_to_their_own_schools_approvers_and_no_one_else(client, people, as_user):
     editor = as_user(people["editor_a"])
     # A new service can be submitted straight away, to school A's approval.
     html = editor.get(url("add")).content.decode()
