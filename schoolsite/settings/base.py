@@ -281,8 +281,20 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 # per client address (as for the login lockout, behind TRUSTED_PROXY_COUNT proxies) and,
 # for password resets, per e-mail address asked for as well.
 def env_rate(name, default):
-    count, _, minutes = os.environ.get(name, default).partition("/")
-    return int(count), int(minutes or 60)
+    value = os.environ.get(name, "").strip() or default
+    count, _, minutes = value.partition("/")
+    try:
+        count, minutes = int(count), int(minutes or 60)
+    except ValueError:
+        count = minutes = -1
+    if count < 0 or minutes < 1:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"{name} must be written N/M (at most N in M minutes), like {default}; "
+            f"it is {value!r}."
+        )
+    return count, minutes
 
 
 RATE_LIMIT_CACHE = "ratelimit"
