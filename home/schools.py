@@ -7,7 +7,8 @@ school only:
   also publish, lock and unlock), so the page explorer opens at their school and no other;
 - the school details and the Local Offer: `GroupSitePermission` for that site, the
   per-site permissions Wagtail's settings use. Each app names what a school's editors may
-  change through the `register_school_site_permissions` hook;
+  change through the `register_school_site_permissions` hook, and what only its approvers
+  may do (publish a Local Offer record) through `register_school_approver_site_permissions`;
 - images and documents: a collection of the school's own, with `GroupCollectionPermission`;
 - approval: a workflow for the school's pages whose task is the school's approvers.
 
@@ -33,6 +34,7 @@ from wagtail.models import (
 )
 
 SCHOOL_SITE_PERMISSIONS_HOOK = "register_school_site_permissions"
+SCHOOL_APPROVER_SITE_PERMISSIONS_HOOK = "register_school_approver_site_permissions"
 TRUST_OVERVIEW_PERMISSION = "senreport.view_trust_overview"
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -72,10 +74,11 @@ def permissions_by_label(labels):
     return [found[key] for key in sorted(wanted)]
 
 
-def school_site_permission_labels():
-    """What a school's editors may change for their own site (from every app's hook)."""
+def school_site_permission_labels(hook_name=SCHOOL_SITE_PERMISSIONS_HOOK):
+    """What a school's editors may change for their own site (from every app's hook); with
+    SCHOOL_APPROVER_SITE_PERMISSIONS_HOOK, what its approvers may do besides."""
     labels = []
-    for hook in hooks.get_hooks(SCHOOL_SITE_PERMISSIONS_HOOK):
+    for hook in hooks.get_hooks(hook_name):
         labels.extend(hook())
     return labels
 
@@ -102,7 +105,14 @@ def ensure_schools_groups(schools):
         p.codename: p
         for p in permissions_by_label(f"wagtailcore.{c}" for c in APPROVER_PAGE_PERMISSIONS)
     }
-    site_permissions = permissions_by_label(school_site_permission_labels())
+    editor_labels = set(school_site_permission_labels())
+    approver_labels = set(school_site_permission_labels(SCHOOL_APPROVER_SITE_PERMISSIONS_HOOK))
+    approver_site_permissions = permissions_by_label(editor_labels | approver_labels)
+    site_permissions = [
+        p
+        for p in approver_site_permissions
+        if f"{p.content_type.app_label}.{p.codename}" in editor_labels
+    ]
     collection_permissions = permissions_by_label(f"{a}.{c}" for a, c in COLLECTION_PERMISSIONS)
     collections = school_collections([school_name for _, school_name in schools])
 
@@ -112,9 +122,9 @@ def ensure_schools_groups(schools):
         editors_name, approvers_name = group_names(school_name)
         editors, approvers = groups[editors_name], groups[approvers_name]
         result.append(SchoolGroups(editors, approvers))
-        for group, codenames in (
-            (editors, EDITOR_PAGE_PERMISSIONS),
-            (approvers, APPROVER_PAGE_PERMISSIONS),
+        for group, codenames, group_site_permissions in (
+            (editors, EDITOR_PAGE_PERMISSIONS, site_permissions),
+            (approvers, APPROVER_PAGE_PERMISSIONS, approver_site_permissions),
         ):
             group_rows.append(Group.permissions.through(group=group, permission=access_admin))
             page_rows += [
@@ -125,7 +135,7 @@ def ensure_schools_groups(schools):
             ]
             site_rows += [
                 GroupSitePermission(group=group, site=site, permission=permission)
-                for permission in site_permissions
+                for permission in group_site_permissions
             ]
             collection_rows += [
                 GroupCollectionPermission(

@@ -155,3 +155,11 @@ def school_details_pupil_data_source():
             ),
         )
     ]
+
+
+@hooks.register("register_page_cache_query_parameters")
+def feedback_query_parameters():
+    """The feedback form's `?page=` names the page being reported (kept by the page cache)."""
+    from .models.feedback import SENT_FROM_PARAMETER
+
+    return [SENT_FROM_PARAMETER]

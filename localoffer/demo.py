@@ -508,8 +508,8 @@ def seed_services(site, organisations, log, school=HOLLINS_BROOK):
         service = build_service(site, school, spec, organisations)
         if Service.objects.filter(site=site, oruk_id=service.oruk_id).exists():
             continue
-        service.save()
         service.taxonomy_terms.set([terms[slug] for slug in spec["areas"] if slug in terms])
+        service.save()
         log(f"Added the service {service.name}")
 
 

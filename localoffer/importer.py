@@ -638,7 +638,10 @@ def _upsert_organisations(site, mapped, source):
     for oruk_id, values in wanted.items():
         org = existing.get(oruk_id)
         if org is None:
-            existing[oruk_id] = Organisation.objects.create(site=site, source=source, **values)
+            org = Organisation(site=site, source=source, **values)
+            _publish_imported(org, timezone.now())
+            org.save()
+            existing[oruk_id] = org
             continue
         changes = {name: value for name, value in values.items() if getattr(org, name) != value}
         if org.source != source:
@@ -705,6 +708,15 @@ def _upsert_terms(site, mapped, source):
     return terms
 
 
+def _publish_imported(record, now):
+    """An imported record is published as it is imported: it is a read-only copy of the
+    council's data, which needs no approval by the school (docs/openreferral.md)."""
+    record.live = True
+    if record.first_published_at is None:
+        record.first_published_at = now
+    record.last_published_at = now
+
+
 def batch_size():
     return max(1, int(getattr(settings, "OPENREFERRAL_IMPORT_BATCH_SIZE", 25)))
 
@@ -753,7 +765,6 @@ def _apply_batch(site, mapped, source, now, result, bar):
         service.imported_at = now
         service.phones = [ServicePhone(**phone) for phone in item.phones]
         service.opening_times = [ServiceOpeningTime(**slot) for slot in item.opening_times]
-        service.save()
         linked = {terms[t["oruk_id"]] for t in item.terms if t["oruk_id"] in terms}
         # A council's own term for an area of need counts as that area.
         linked |= {
@@ -761,7 +772,10 @@ def _apply_batch(site, mapped, source, now, result, bar):
             for t in item.terms
             if t.get("name") and _normalised(t["name"]) in areas
         }
+        # Kept with the record and written by save() (a parental relation).
         service.taxonomy_terms.set(linked)
+        _publish_imported(service, now)
+        service.save()
 
 
 def apply(site, mapped, source, progress=None):

@@ -27,6 +27,16 @@ DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
 OPENAPI_FILE = Path(__file__).resolve().parent / "oruk_schema" / "openapi30.json"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+# Every query parameter these views read (the page cache drops any other: pagecache/).
+QUERY_PARAMETERS = (
+    "page",
+    "per_page",
+    "search",
+    "taxonomy_term_id",
+    "taxonomy_id",
+    "minimum_age",
+    "maximum_age",
+)
 
 
 class BadParameter(Exception):

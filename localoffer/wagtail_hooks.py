@@ -6,12 +6,23 @@ service) or the type of organisation: the next import would overwrite any other 
 Every record belongs to one school (Site). A school's editors have Wagtail's per-site
 permissions for it (see home/schools.py), so they list, add, change and delete their own
 school's records only; another school's record is refused whichever view asks for it.
+
+Records have drafts and go through the school's approval workflow (models/approval.py).
+Editors save drafts and submit them; the school's approvers (who also hold the per-site
+"publish" permission) approve, or publish directly. Wagtail's snippet views check
+"publish" for any site and show the Publish button from a global permission; here both
+follow the record's school (`SchoolWorkflowViewMixin`, `school_action_menu`).
 """
+
+import functools
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.template.loader import render_to_string
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -27,6 +38,12 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.models import GroupSitePermission, Site
 from wagtail.permissions import policy_registry
+from wagtail.snippets.action_menu import (
+    PublishMenuItem,
+    SnippetActionMenu,
+    SubmitForModerationMenuItem,
+    UnpublishMenuItem,
+)
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -36,6 +53,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 from wagtail.snippets.views.snippets import (
+    CreateView,
     DeleteView,
     EditView,
     HistoryView,
@@ -46,12 +64,29 @@ from wagtail.snippets.views.snippets import (
 )
 
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
-from home.schools import SCHOOL_SITE_PERMISSIONS_HOOK, permissions_by_label
+from home.schools import (
+    SCHOOL_APPROVER_SITE_PERMISSIONS_HOOK,
+    SCHOOL_SITE_PERMISSIONS_HOOK,
+    permissions_by_label,
+)
 
 from .models import Organisation, Service, TaxonomyTerm
+from .models.approval import school_workflow
 
 # What a school's editors may do with their own school's Local Offer records.
 SCHOOL_ACTIONS = ("add", "change", "delete")
+# What only its approvers may do besides.
+APPROVER_ACTIONS = ("publish", "lock", "unlock")
+
+
+@hooks.register("register_page_cache_query_parameters")
+def local_offer_query_parameters():
+    """The directory's filters and the feed's paging and filters: the page cache keeps
+    these in a request (and builds such a request afresh); it drops any other."""
+    from .directory import DirectoryFilterForm
+    from .views import QUERY_PARAMETERS
+
+    return [*DirectoryFilterForm.base_fields, *QUERY_PARAMETERS]
 
 
 @hooks.register(SCHOOL_SITE_PERMISSIONS_HOOK)
@@ -60,6 +95,15 @@ def local_offer_permissions():
         f"localoffer.{action}_{model}"
         for model in ("service", "organisation")
         for action in SCHOOL_ACTIONS
+    ]
+
+
+@hooks.register(SCHOOL_APPROVER_SITE_PERMISSIONS_HOOK)
+def local_offer_approver_permissions():
+    return [
+        f"localoffer.{action}_{model}"
+        for model in ("service", "organisation")
+        for action in APPROVER_ACTIONS
     ]
 
 
@@ -125,6 +169,113 @@ def school_sites(user, model):
     return policy_registry.get_by_type(model).sites_user_has_any_permission_for(
         user, SCHOOL_ACTIONS
     )
+
+
+def may_for_site(user, model, action, site_id):
+    """May this user do `action` to a record of `model` of this school?"""
+    if site_id is None:
+        return False
+    policy = policy_registry.get_by_type(model)
+    return policy.user_has_permission_for_instance(user, action, Site(pk=site_id))
+
+
+class SchoolWorkflowViewMixin:
+    """Create and edit views: the record's school gives the workflow it is submitted to
+    and decides who may publish it (Wagtail's own views ask the model's content type and
+    "publish on any site")."""
+
+    def record_site_id(self):
+        if self.object is not None:
+            return self.object.site_id
+        # A new record belongs to the school chosen on the form, or the user's first one
+        # (SiteScopedForm makes the same choice).
+        allowed = [
+            site.pk
+            for site in school_sites(self.request.user, self.model).order_by(
+                "site_name", "hostname"
+            )
+        ]
+        chosen = self.request.POST.get("site", "")
+        if chosen.isdigit() and int(chosen) in allowed:
+            return int(chosen)
+        return allowed[0] if allowed else None
+
+    @cached_property
+    def workflow(self):
+        if self.object is not None:
+            return self.object.get_workflow()
+        site_id = self.record_site_id()
+        workflow = school_workflow(site_id) if site_id is not None else None
+        return workflow or self.model.get_default_workflow()
+
+    @cached_property
+    def may_publish(self):
+        return may_for_site(self.request.user, self.model, "publish", self.record_site_id())
+
+    def get_available_actions(self):
+        actions = super().get_available_actions()
+        if "publish" in actions and not self.may_publish:
+            actions.remove("publish")
+        return actions
+
+    def _get_action_menu(self):
+        context = {"view": self.view_name, "model": self.model, "school_view": self}
+        if self.view_name != "create":
+            context.update(instance=self.object, locked_for_user=self.locked_for_user)
+        return SnippetActionMenu(self.request, **context)
+
+
+class SchoolPublishMenuItem(PublishMenuItem):
+    def is_shown(self, context):
+        return context["school_view"].may_publish and not context.get("locked_for_user")
+
+
+class SchoolUnpublishMenuItem(UnpublishMenuItem):
+    def is_shown(self, context):
+        return (
+            context["view"] == "edit"
+            and context["instance"].live
+            and context["school_view"].may_publish
+            and not context.get("locked_for_user")
+        )
+
+
+class SchoolSubmitMenuItem(SubmitForModerationMenuItem):
+    """ "Submit to <school> approval": the workflow of the record's school."""
+
+    def is_shown(self, context):
+        workflow = context["school_view"].workflow
+        if workflow is None or context.get("locked_for_user"):
+            return False
+        if context["view"] == "create":
+            return True
+        return context["view"] == "edit" and not context["instance"].workflow_in_progress
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        instance = parent_context.get("instance")
+        state = instance.current_workflow_state if instance else None
+        if not (state and state.status == state.STATUS_NEEDS_CHANGES):
+            context["label"] = f"Submit to {parent_context['school_view'].workflow.name}"
+        return context
+
+
+SCHOOL_MENU_ITEMS = (
+    (PublishMenuItem, SchoolPublishMenuItem(order=30)),
+    (UnpublishMenuItem, SchoolUnpublishMenuItem(order=20)),
+    (SubmitForModerationMenuItem, SchoolSubmitMenuItem(order=60)),
+)
+
+
+@hooks.register("construct_snippet_action_menu")
+def school_action_menu(menu_items, request, context):
+    """Publish, Unpublish and Submit as the record's school allows (see the docstring)."""
+    if "school_view" not in context:
+        return
+    replaced = tuple(base for base, _ in SCHOOL_MENU_ITEMS)
+    menu_items[:] = [item for item in menu_items if type(item) not in replaced]
+    menu_items.extend(item for _, item in SCHOOL_MENU_ITEMS if item.is_shown(context))
+    menu_items.sort(key=lambda item: item.order)
 
 
 class SchoolRecordViewMixin:
@@ -199,8 +350,11 @@ class ServiceForm(SiteScopedForm):
         if "taxonomy_terms" in self.fields:
             self.fields["taxonomy_terms"].queryset = TaxonomyTerm.objects.areas_of_need()
         if "provider" in self.fields:
+            # Published organisations only: a service run by a draft one would stay off
+            # the public directory until the organisation is published.
             self.fields["provider"].queryset = Organisation.objects.filter(
-                site__in=[site.pk for site in self.school_sites]
+                models.Q(live=True) | models.Q(pk=self.instance.provider_id),
+                site__in=[site.pk for site in self.school_sites],
             )
 
     def clean(self):
@@ -337,8 +491,12 @@ class ImportedReadOnlyEditView(EditView):
         return super().get_form_class()
 
 
-class ServiceEditView(SchoolRecordViewMixin, ImportedReadOnlyEditView):
+class ServiceEditView(SchoolRecordViewMixin, SchoolWorkflowViewMixin, ImportedReadOnlyEditView):
     imported_edit_handler = imported_service_edit_handler
+
+
+class SchoolCreateView(SchoolWorkflowViewMixin, CreateView):
+    pass
 
 
 class SchoolDeleteView(SchoolRecordViewMixin, DeleteView):
@@ -384,11 +542,17 @@ class SchoolChooserViewSet(SnippetChooserViewSet):
     )
 
 
+# One-record views that need more than working on the school: only its approvers may
+# take a record off the site or cancel its scheduled publishing.
+GUARD_ACTIONS = {"unpublish": ("publish",), "revisions_unschedule": ("publish",)}
+
+
 class SchoolScopedViewSetMixin:
     """Lists and choosers show the records of the user's schools; one-record views refuse
     others."""
 
     chooser_viewset_class = SchoolChooserViewSet
+    add_view_class = SchoolCreateView
     delete_view_class = SchoolDeleteView
     inspect_view_class = SchoolInspectView
     history_view_class = SchoolHistoryView
@@ -396,6 +560,38 @@ class SchoolScopedViewSetMixin:
 
     def school_queryset(self, request, queryset):
         return queryset.filter(site__in=school_sites(request.user, self.model))
+
+    def get_urlpatterns(self):
+        """Every view of one record (edit, history, revisions, compare, lock, unpublish,
+        workflow actions and previews...) first checks that the record is of a school the
+        user works on: one check for the views Wagtail adds with drafts and workflows."""
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            actions = GUARD_ACTIONS.get(pattern.name, SCHOOL_ACTIONS)
+            pattern.callback = self.school_guard(pattern.callback, actions)
+        return patterns
+
+    def school_guard(self, view, actions):
+        model = self.model
+
+        @functools.wraps(view)
+        def guarded(request, *args, **kwargs):
+            pk = kwargs.get("pk")
+            if pk is not None:
+                try:
+                    site_ids = list(
+                        model.objects.filter(pk=unquote(str(pk))).values_list("site_id", flat=True)
+                    )
+                except (ValueError, ValidationError):
+                    site_ids = []  # not a record's id: the view answers 404
+                policy = policy_registry.get_by_type(model)
+                if site_ids and not policy.user_has_any_permission_for_instance(
+                    request.user, actions, Site(pk=site_ids[0])
+                ):
+                    raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return guarded
 
 
 class ServiceFilterSet(WagtailFilterSet):
@@ -504,7 +700,9 @@ imported_organisation_edit_handler = ObjectList(
 )
 
 
-class OrganisationEditView(SchoolRecordViewMixin, ImportedReadOnlyEditView):
+class OrganisationEditView(
+    SchoolRecordViewMixin, SchoolWorkflowViewMixin, ImportedReadOnlyEditView
+):
     imported_edit_handler = imported_organisation_edit_handler
 
 

@@ -1,8 +1,12 @@
 """The page cache: anonymous GETs of live public pages, served from Django's cache framework.
 
 What is cached (see middleware.py):
-- only GET (HEAD is answered from the cache too) without a query string, from a request
-  without a session cookie (so never a logged-in editor, a preview or the admin);
+- only GET (HEAD is answered from the cache too) from a request without a session cookie
+  (so never a logged-in editor, a preview or the admin), and without a query string once
+  the parameters no page reads are dropped: `?utm_source=x` or `?anything=1` is served
+  the bare address's page, so a made-up query string cannot force a page to be built.
+  Apps name the parameters their pages read with the `register_page_cache_query_parameters`
+  hook; a request carrying one of those (a filtered directory) is built every time;
 - only responses that say so: a live page that Wagtail served to an anonymous visitor
   (wagtail_hooks.py) or the Open Referral feed (`mark_cacheable`), with status 200, no
   cookie set and no Cache-Control of their own. A page with a form carrying a CSRF token

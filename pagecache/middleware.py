@@ -1,23 +1,65 @@
 """Serves cached pages to anonymous visitors and stores the responses that qualify."""
 
+from functools import cache
+from urllib.parse import unquote_plus
+
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+from wagtail import hooks
 
 from . import store
 
 # Never looked up nor stored: Wagtail's admin (editing, previews), documents (their
 # privacy is checked on every download), and static or media files.
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+QUERY_PARAMETERS_HOOK = "register_page_cache_query_parameters"
 
 
 def may_use_cache(request):
-    """May this request be answered from the cache, or its response stored?"""
-    return (
+    """May this request be answered from the cache, or its response stored?
+
+    Query parameters that no page reads are dropped first (`drop_unused_parameters`), so
+    `?utm_source=...` or a made-up `?x=1` is served from the cache like the bare address.
+    """
+    if not (
         request.method in ("GET", "HEAD")
-        and not request.META.get("QUERY_STRING")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(EXCLUDED_PREFIXES)
-    )
+    ):
+        return False
+    drop_unused_parameters(request)
+    return not request.META.get("QUERY_STRING")
+
+
+def drop_unused_parameters(request):
+    """Remove from the request the query parameters that no page or feed reads.
+
+    The page is then built from the same request as its bare address, so the stored
+    response is the one any visitor would get. Parameters a page does read (the
+    directory's filters, the feed's pages and filters, `?page=` on the feedback form)
+    stay, and such a request is neither served from the cache nor stored, as before.
+    """
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    used = query_parameters()
+    kept = [
+        part for part in query.split("&") if part and unquote_plus(part.split("=", 1)[0]) in used
+    ]
+    normalised = "&".join(kept)
+    if normalised != query:
+        request.META["QUERY_STRING"] = normalised
+        request.__dict__.pop("GET", None)  # HttpRequest.GET is read once, then kept
+
+
+@cache
+def query_parameters():
+    """Every query parameter a public page or the feed reads: apps name theirs through the
+    `register_page_cache_query_parameters` hook (a function returning names)."""
+    names = set()
+    for hook in hooks.get_hooks(QUERY_PARAMETERS_HOOK):
+        names.update(hook())
+    return frozenset(names)
 
 
 def is_cacheable(request, response):

@@ -4,10 +4,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.account import RateLimitedPasswordResetView
+
 urlpatterns = [
     # A few of Wagtail's admin views narrowed to the editor's schools, at Wagtail's own
     # addresses: before Wagtail's admin so they answer first (home/admin_urls.py).
     path("admin/", include("home.admin_urls")),
+    # Before the admin's own: the same address and name, with rate limits (home/account.py).
+    path(
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # The Local Offer as Open Referral UK JSON (localoffer/urls.py).

@@ -1,6 +1,16 @@
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Every test starts with no attempts counted (home/ratelimit.py)."""
+    caches[settings.RATE_LIMIT_CACHE].clear()
+    yield
+    caches[settings.RATE_LIMIT_CACHE].clear()
 
 
 @pytest.fixture

@@ -114,6 +114,48 @@ def test_a_filtered_directory_is_not_cached(cache_on, client):
     assert state(client, LOCAL_OFFER) == (200, "hit")
 
 
+@pytest.mark.parametrize(
+    "query", ["?utm_source=newsletter", "?x=1&y=2", "?fbclid=abc&utm_medium=email", "?&", "?x"]
+)
+def test_unknown_query_parameters_are_served_from_the_cache(cache_on, client, query):
+    assert state(client, REPORT) == (200, "miss")
+    response = client.get(REPORT + query)
+    assert (response.status_code, response.get("X-Page-Cache")) == (200, "hit")
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
+def test_a_page_first_asked_for_with_an_unknown_parameter_is_stored_as_the_bare_page(
+    cache_on, client
+):
+    first = client.get(SECTION + "?cachebuster=12345")
+    assert first.get("X-Page-Cache") == "miss"
+    assert b"cachebuster" not in first.content
+    assert state(client, SECTION) == (200, "hit")
+    assert state(client, SECTION + "?cachebuster=67890") == (200, "hit")
+
+
+def test_unknown_parameters_are_dropped_but_the_filters_kept(cache_on, client):
+    # The directory still filters (and is built afresh) when a filter comes with junk.
+    response = client.get(LOCAL_OFFER + "?age=99&utm_source=x")
+    assert response.get("X-Page-Cache") is None
+    assert "Enter an age from 0 to 25." in response.content.decode()
+    assert client.get(LOCAL_OFFER + "?utm_source=x").get("X-Page-Cache") == "miss"
+    assert client.get(LOCAL_OFFER + "?nonsense=1").get("X-Page-Cache") == "hit"
+
+
+def test_the_feeds_paging_is_kept_and_junk_dropped(cache_on, client):
+    assert state(client, FEED + "?per_page=1&junk=1") == (200, None)
+    assert client.get(FEED + "?per_page=1&junk=1").json()["size"] == 1
+    assert state(client, FEED + "?junk=1") == (200, "miss")
+    assert state(client, FEED + "?other=2") == (200, "hit")
+
+
+def test_the_feedback_forms_page_parameter_is_kept(cache_on, client):
+    report = SENInformationReportPage.objects.get()
+    response = client.get(f"/feedback/?page={report.pk}&utm_source=x")
+    assert "You are telling us about the page" in response.content.decode()
+
+
 def test_requests_with_a_session_cookie_bypass_the_cache(cache_on, client):
     client.get(SECTION)
     client.cookies["sessionid"] = "anything"

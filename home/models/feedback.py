@@ -6,7 +6,9 @@
 - Errors are listed in a summary (role="alert") that links to each field; Django marks the
   fields with aria-invalid and aria-describedby.
 - Submissions are kept in the admin (Forms) and e-mailed to the school. No IP address or other
-  request data is stored.
+  request data is stored with them.
+- At most RATE_LIMITS["feedback-address"] messages an hour (by default) from one address
+  (home/ratelimit.py); past that the form says so and when to try again, and keeps nothing.
 """
 
 import logging
@@ -28,6 +30,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home import ratelimit
 from home.blocks import SHORT_TEXT_FEATURES
 from home.forms import PublishGuardFormMixin, SchoolPageFormMixin
 
@@ -40,6 +43,8 @@ logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "hp__website"
 SENT_FROM_FIELD = "sent_from__page"
 RESERVED_NAMES = frozenset({HONEYPOT_FIELD, SENT_FROM_FIELD})
+# The query parameter of the link to the form: the id of the page the person was reading.
+SENT_FROM_PARAMETER = "page"
 
 
 class FeedbackFormField(AbstractFormField):
@@ -210,16 +215,38 @@ class FeedbackFormPage(SchoolPageMixin, AbstractEmailForm):
                 logger.info("Feedback discarded: the honeypot field was filled in")
                 return self.render_landing_page(request, None, *args, **kwargs)
             if form.is_valid():
-                submission = self.process_form_submission(form)
-                return self.render_landing_page(request, submission, *args, **kwargs)
+                verdict = ratelimit.hit("feedback-address", ratelimit.client_key(request))
+                if verdict.allowed:
+                    submission = self.process_form_submission(form)
+                    return self.render_landing_page(request, submission, *args, **kwargs)
+                return self.render_rate_limited(request, form, verdict)
         else:
             form = self.get_form(
-                page=self, user=request.user, initial={SENT_FROM_FIELD: request.GET.get("page")}
+                page=self,
+                user=request.user,
+                initial={SENT_FROM_FIELD: request.GET.get(SENT_FROM_PARAMETER)},
             )
         context = self.get_context(request)
         context["form"] = form
         context["sent_from"] = form.sent_from_page()
         return TemplateResponse(request, self.get_template(request), context)
+
+    def render_rate_limited(self, request, form, verdict):
+        """The form again, with what was typed, saying why nothing was sent (HTTP 429)."""
+        logger.warning("Feedback refused: too many messages from one address")
+        form.add_error(
+            None,
+            f"Your message has not been sent. This form takes at most {verdict.limit} "
+            f"messages in {verdict.period_text} from one connection, and that many have "
+            f"been sent already. Please try again {verdict.retry_text}, or telephone or "
+            "e-mail the school.",
+        )
+        context = self.get_context(request)
+        context["form"] = form
+        context["sent_from"] = form.sent_from_page()
+        response = TemplateResponse(request, self.get_template(request), context, status=429)
+        response["Retry-After"] = str(verdict.retry_after_seconds)
+        return response
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)

@@ -4,6 +4,11 @@ Every record belongs to one Wagtail Site (one school), so a school's feed and di
 never show another school's services. Records the school writes itself are published in
 its ORUK feed; records imported from a council's feed carry their source, are shown in
 the directory and are read-only in the admin except for the school's local notes.
+
+Services and organisations have drafts, revisions and the school's approval workflow, as
+pages do (approval.py): the database row holds the live version, a draft waits in a
+revision until an approver publishes it, and the public directory and feed show only
+live records (`live=True`).
 """
 
 import uuid
@@ -11,11 +16,20 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable, Site
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    Site,
+    WorkflowMixin,
+)
 
 from home.privacy import pupil_data_errors, refuse_pupil_data
+
+from .approval import SchoolApprovalMixin
 
 # The Code of Practice's four broad areas of need: a taxonomy created by migration 0002
 # with these fixed ids, so that every school publishes the same term ids.
@@ -89,8 +103,23 @@ class TaxonomyTerm(models.Model):
         return self.name
 
 
-class Organisation(models.Model):
+class OrganisationQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+
+class Organisation(
+    SchoolApprovalMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    models.Model,
+):
     """Who runs a service when it is not the school: the NHS, a council team, a charity."""
+
+    # An imported organisation's draft may change only this (see SchoolApprovalMixin).
+    editable_when_imported = ("kind",)
 
     class Kind(models.TextChoices):
         NHS = "nhs", "NHS"
@@ -122,6 +151,8 @@ class Organisation(models.Model):
         help_text="The feed or file this organisation was imported from.",
     )
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -149,13 +180,24 @@ class ServiceQuerySet(models.QuerySet):
     def for_site(self, site):
         return self.filter(site=site)
 
+    def live(self):
+        """Published services whose organisation, if any, is published too: a new record
+        waiting for approval is not live, and its draft is never shown."""
+        return self.filter(
+            models.Q(provider__isnull=True) | models.Q(provider__live=True), live=True
+        )
+
+    def public(self, site):
+        """What the school's directory shows: its live services, written or imported."""
+        return self.live().filter(site=site)
+
     def published(self, site):
-        """The services this school's ORUK feed publishes: the ones it wrote itself.
+        """The services this school's ORUK feed publishes: the live ones it wrote itself.
 
         Imported services belong to the council's feed; publishing them again would give
         aggregators two copies of one record under one id.
         """
-        return self.filter(site=site, source="")
+        return self.live().filter(site=site, source="")
 
     def with_details(self):
         """Everything a full record or a directory entry shows, in a fixed number of queries."""
@@ -169,8 +211,18 @@ class ServiceQuerySet(models.QuerySet):
         )
 
 
-class Service(ClusterableModel):
+class Service(
+    SchoolApprovalMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    ClusterableModel,
+):
     """One service in the Local Offer (ORUK `service`, with its location and contact)."""
+
+    # An imported service's draft may change only the school's note (SchoolApprovalMixin).
+    editable_when_imported = ("local_notes",)
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Running"
@@ -206,7 +258,8 @@ class Service(ClusterableModel):
         related_name="services",
         help_text="Leave empty if the school runs this service itself.",
     )
-    taxonomy_terms = models.ManyToManyField(
+    # Parental: a draft's areas of need are kept in its revision until it is published.
+    taxonomy_terms = ParentalManyToManyField(
         TaxonomyTerm,
         verbose_name="areas of need",
         blank=True,

@@ -184,7 +184,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": alias,
         }
-        for alias in ("default", "pages", "renditions")
+        for alias in ("default", "pages", "renditions", "ratelimit")
     }
 else:
     CACHES = {
@@ -193,6 +193,12 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(DATA_DIR / "page-cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        # Rate-limit counts (home/ratelimit.py) must be shared by the workers too.
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "rate-limits"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
 
@@ -300,6 +306,37 @@ AXES_LOCKOUT_CALLABLE = "schoolsite.middleware.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "schoolsite.middleware.client_ip"
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+
+
+# Rate limits on what anonymous visitors can make the site do (home/ratelimit.py): at most
+# N attempts in M minutes, set as "N/M" in the environment (N=0 turns a limit off). Counted
+# per client address (as for the login lockout, behind TRUSTED_PROXY_COUNT proxies) and,
+# for password resets, per e-mail address asked for as well.
+def env_rate(name, default):
+    value = os.environ.get(name, "").strip() or default
+    count, _, minutes = value.partition("/")
+    try:
+        count, minutes = int(count), int(minutes or 60)
+    except ValueError:
+        count = minutes = -1
+    if count < 0 or minutes < 1:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            f"{name} must be written N/M (at most N in M minutes), like {default}; "
+            f"it is {value!r}."
+        )
+    return count, minutes
+
+
+RATE_LIMIT_CACHE = "ratelimit"
+RATE_LIMITS = {
+    # Feedback messages stored and e-mailed to the school, per address.
+    "feedback-address": env_rate("RATE_LIMIT_FEEDBACK", "10/60"),
+    # Password reset e-mails asked for, per address and per e-mail address.
+    "password-reset-address": env_rate("RATE_LIMIT_PASSWORD_RESET_ADDRESS", "10/60"),
+    "password-reset-account": env_rate("RATE_LIMIT_PASSWORD_RESET_ACCOUNT", "3/60"),
+}
 
 # Complex page types (the SEN Information Report) exceed Django's default field limit.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -20,6 +20,8 @@ CACHES = {
         if PAGE_CACHE_ENABLED
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
     ),
+    # Rate-limit counts: per process, so that one run's counts never reach the next.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rl"},
 }
 # Login rate limiting needs the request, which the test client's login() does not pass:
 # off for the unit tests except those of the lockout (tests/test_security.py), on for the

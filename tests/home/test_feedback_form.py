@@ -328,3 +328,54 @@ class FeedbackFormPageTests(WagtailPageTestCase):
 
 
 FEEDBACK_PAGE_QUERIES = 13
+
+
+# --- Rate limit ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_too_many_messages_from_one_address_are_refused_and_nothing_is_kept(
+    client, form_page, settings
+):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "feedback-address": (2, 60)}
+    for n in range(2):
+        assert post(client, {MESSAGE: f"Message {n}"}).status_code == 200
+    response = post(client, {MESSAGE: "One too many", NAME: "A parent"})
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    html = soup(response)
+    summary = text_of(html.select_one(".error-summary"))
+    assert "Your message has not been sent." in summary
+    assert "at most 2 messages in an hour from one connection" in summary
+    assert "Please try again after " in summary
+    # What they typed is still there, so nothing is lost.
+    assert html.select_one(f"#id_{MESSAGE}").get_text().strip() == "One too many"
+    assert FeedbackSubmission.objects.count() == 2
+    assert len(mail.outbox) == 2
+    assert all("One too many" not in str(s.form_data) for s in FeedbackSubmission.objects.all())
+
+
+@pytest.mark.django_db
+def test_the_limit_counts_each_client_address_behind_the_proxy(client, form_page, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "feedback-address": (1, 60)}
+    settings.TRUSTED_PROXY_COUNT = 1
+    first = {"HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    other = {"HTTP_X_FORWARDED_FOR": "203.0.113.8"}
+    assert client.post("/feedback/", {MESSAGE: "One"}, **first).status_code == 200
+    assert client.post("/feedback/", {MESSAGE: "Two"}, **first).status_code == 429
+    # Another parent behind the same proxy is not held back by the first.
+    assert client.post("/feedback/", {MESSAGE: "Three"}, **other).status_code == 200
+    # A made-up X-Forwarded-For entry before the proxy's own does not dodge the limit.
+    spoofed = {"HTTP_X_FORWARDED_FOR": "198.51.100.1, 203.0.113.7"}
+    assert client.post("/feedback/", {MESSAGE: "Four"}, **spoofed).status_code == 429
+    assert FeedbackSubmission.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_invalid_and_bot_posts_do_not_use_up_the_limit(client, form_page, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "feedback-address": (1, 60)}
+    post(client, {MESSAGE: ""})
+    post(client, {MESSAGE: "Spam", HONEYPOT_FIELD: "http://spam.example"})
+    assert post(client, {MESSAGE: "A real message"}).status_code == 200
+    assert FeedbackSubmission.objects.count() == 1

@@ -105,10 +105,10 @@ def service(name="Speech and language therapy", needs=(), phones=(), times=(), *
         ServiceOpeningTime(weekday=day, opens_at=opens, closes_at=closes)
         for day, opens, closes in times
     ]
-    service.save()
     if needs:
         terms = areas()
         service.taxonomy_terms.set([terms[slug] for slug in needs])
+    service.save()
     return service
 
 

@@ -141,7 +141,12 @@ def test_an_imported_service_is_read_only_except_the_schools_note(admin_client, 
 
     response = admin_client.post(
         url("edit", imported.pk),
-        {"local_notes": "Ask the SENCO to refer you.", "name": "Hacked", "status": "defunct"},
+        {
+            "local_notes": "Ask the SENCO to refer you.",
+            "name": "Hacked",
+            "status": "defunct",
+            "action-publish": "action-publish",
+        },
     )
     assert response.status_code == 302
     imported.refresh_from_db()
@@ -168,7 +173,7 @@ def test_organisations(admin_client, services):
     edit = reverse(f"{ORGANISATIONS}:edit", args=[imported.pk])
     html = admin_client.get(edit).content.decode()
     assert 'name="kind"' in html and 'name="name"' not in html
-    admin_client.post(edit, {"kind": "council", "name": "Changed"})
+    admin_client.post(edit, {"kind": "council", "name": "Changed", "action-publish": "1"})
     imported.refresh_from_db()
     assert (imported.kind, imported.name) == (Organisation.Kind.COUNCIL, "Council SEND team")
 
