@@ -307,7 +307,8 @@ def run_python(server_env, code):
 
 @pytest.fixture
 def restore_pages(request, server, browser):
-    """Call with the ids of the pages a test is about to change: after the test, passed or
+    """Call with the pages a test is about to change (ids, or paths on the first demo school
+    like "/send/sen-information-report/"); it returns their ids. After the test, passed or
     failed, each is live again exactly as it was (see server_state.py), so the tests after it
     start from the seeded demo.
 
@@ -317,9 +318,11 @@ def restore_pages(request, server, browser):
     again on the same address after it: the restore is the last write."""
     saved = {}
 
-    def keep(*page_ids):
-        code = f"from tests.e2e.server_state import snapshot_pages\nsnapshot_pages({page_ids!r})"
-        saved.update(json.loads(run_python(server.env, code).splitlines()[-1]))
+    def keep(*pages):
+        code = f"from tests.e2e.server_state import snapshot_pages\nsnapshot_pages({pages!r})"
+        snapshots = json.loads(run_python(server.env, code).splitlines()[-1])
+        saved.update(snapshots)
+        return [int(page_id) for page_id in snapshots]
 
     yield keep
     if not saved:

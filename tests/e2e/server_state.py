@@ -11,14 +11,19 @@ page cache, as an editor's publish would.
 import json
 
 
-def snapshot_pages(page_ids):
-    from wagtail.models import Page
+def snapshot_pages(pages):
+    """Print the snapshot of each page, given by id or by its path on the default site (the
+    first demo school's)."""
+    from wagtail.models import Page, Site
 
-    pages = Page.objects.filter(pk__in=page_ids)
-    saved = {
-        str(page.pk): {"live": page.live_revision_id, "latest": page.latest_revision_id}
-        for page in pages
-    }
+    root = Site.objects.get(is_default_site=True).root_page
+    saved = {}
+    for page in pages:
+        if isinstance(page, str):
+            page = Page.objects.get(url_path=f"{root.url_path}{page.strip('/')}/")
+        else:
+            page = Page.objects.get(pk=page)
+        saved[str(page.pk)] = {"live": page.live_revision_id, "latest": page.latest_revision_id}
     print(json.dumps(saved))
 
 

@@ -36,10 +36,9 @@ def wait_for_saved_text(page, field, check):
 
 
 @pytest.fixture
-def report_id(server_env, restore_pages):
+def report_id(restore_pages):
     """The first demo school's report, live again as seeded after the test, passed or not."""
-    report_id = int(run_python(server_env, GET_REPORT + "print(r.pk)"))
-    restore_pages(report_id)
+    (report_id,) = restore_pages(REPORT_URL)
     return report_id
 
 
