@@ -313,7 +313,7 @@ def restore_pages(request, server, browser):
     start from the seeded demo.
 
     A failed test may have left a request running: a publish the browser gave up waiting for
-    still completes on the server. So after a failure the test's pages are closed and the
+    still completes on the server. So after a failure the browser's pages are closed and the
     server is stopped (its workers finish what they hold) before the restore, and started
     again on the same address after it: the restore is the last write."""
     saved = {}

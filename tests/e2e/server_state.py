@@ -23,6 +23,8 @@ def snapshot_pages(pages):
             page = Page.objects.get(url_path=f"{root.url_path}{page.strip('/')}/")
         else:
             page = Page.objects.get(pk=page)
+        if not page.live_revision_id:
+            raise ValueError(f"{page.title} (page {page.pk}) is not live: nothing to put back")
         saved[str(page.pk)] = {"live": page.live_revision_id, "latest": page.latest_revision_id}
     print(json.dumps(saved))
 
