@@ -1,13 +1,20 @@
 """Real-browser harness: a real server process on a free 127.0.0.1 port, driven by the
 system Chromium through Playwright.
 
-- The server is gunicorn with the test settings, against a freshly seeded database:
-  E2E_DATABASE_URL when set (CI points it at PostgreSQL), else SQLite in a temp folder.
+- The server is gunicorn with the test settings, against a database made and seeded for this
+  run: SQLite in a temp folder, or, with E2E_DATABASE_URL (CI points it at PostgreSQL), a new
+  database beside the one it names, dropped at the end.
 - Chromium is CHROMIUM_PATH or /usr/bin/chromium. Without it the tests are skipped, unless
   REQUIRE_BROWSER=1, where a missing browser fails the run.
 - SKIP_BROWSER=1 skips them on purpose (CI runs them once, against PostgreSQL).
+- Every wait (Playwright's actions, navigations and assertions, the server's start-up and its
+  workers' request limit) is TIMEOUT: E2E_TIMEOUT seconds, 90 unless set, for busy machines.
+- Each test starts from the seeded demo whatever ran before it: a test that changes a page
+  restores it with `restore_pages`, even when it fails. E2E_ORDER=reverse runs the tests
+  backwards, to check that none depends on another.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -15,7 +22,9 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -36,34 +45,31 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 ADMIN_USERNAME = "e2e-admin"
 ADMIN_PASSWORD = "e2e-admin-password-123"
+# One budget for every wait, in seconds. Playwright's own default (30 s) is too short on a
+# shared two-core machine: a publish there has taken longer, and the test that timed out left
+# its half-done change to the tests after it.
+TIMEOUT = float(os.environ.get("E2E_TIMEOUT", "90"))
 
 
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
-    for item in items:
+    browser_tests = []
+    for index, item in enumerate(items):
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.e2e)
+            browser_tests.append(index)
+    if os.environ.get("E2E_ORDER") == "reverse":
+        reordered = [items[index] for index in reversed(browser_tests)]
+        for index, item in zip(browser_tests, reordered, strict=True):
+            items[index] = item
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url, process, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"The server exited early with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"The server did not answer at {url} within {timeout}s")
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's outcome on the test, so `restore_pages` knows whether it failed."""
+    report = yield
+    setattr(item, f"e2e_{report.when}", report)
+    return report
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +86,40 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def server_env(tmp_path_factory):
+def database_url(tmp_path_factory):
+    """A database for this run only, so no run sees what an earlier one left behind."""
+    given = os.environ.get("E2E_DATABASE_URL")
+    if not given:
+        yield f"sqlite:///{tmp_path_factory.mktemp('e2e-db') / 'e2e.sqlite3'}"
+        return
+    import psycopg
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(given)
+    if not parts.scheme.startswith("postgres"):
+        pytest.fail("E2E_DATABASE_URL must be a PostgreSQL address", pytrace=False)
+    name = f"{parts.path.lstrip('/') or 'e2e'}_{uuid.uuid4().hex[:8]}"
+    server = {
+        "host": parts.hostname,
+        "port": parts.port,
+        "user": urllib.parse.unquote(parts.username or "") or None,
+        "password": urllib.parse.unquote(parts.password or "") or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**server) as connection:
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield parts._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(**server) as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
+@pytest.fixture(scope="session")
+def server_env(tmp_path_factory, database_url):
     data_dir = tmp_path_factory.mktemp("e2e-data")
     env = dict(os.environ)
     env.update(
@@ -88,9 +127,7 @@ def server_env(tmp_path_factory):
             "DJANGO_SETTINGS_MODULE": "schoolsite.settings.test",
             "DATA_DIR": str(data_dir),
             "MEDIA_ROOT": str(data_dir / "media"),
-            "DATABASE_URL": os.environ.get(
-                "E2E_DATABASE_URL", f"sqlite:///{data_dir / 'e2e.sqlite3'}"
-            ),
+            "DATABASE_URL": database_url,
             "ADMIN_USERNAME": ADMIN_USERNAME,
             "ADMIN_PASSWORD": ADMIN_PASSWORD,
             # As in production: the page cache (shared by both workers through a file
@@ -102,58 +139,108 @@ def server_env(tmp_path_factory):
     return env
 
 
+class Server:
+    """gunicorn with the test settings, on a listening socket this process holds for the
+    whole run: the address stays the same when the server is stopped and started again, and
+    requests made while it starts wait in the socket's queue instead of being refused."""
+
+    def __init__(self, env):
+        self.env = env
+        self.socket = socket.create_server(("127.0.0.1", 0), backlog=128)
+        self.socket.set_inheritable(True)
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        self.log = open(Path(env["DATA_DIR"]) / "server.log", "a")  # noqa: SIM115
+        self.process = None
+
+    def start(self):
+        fd = self.socket.fileno()
+        self.process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "gunicorn", "schoolsite.wsgi"),
+                *("--bind", f"fd://{fd}", "--workers", "2"),
+                # A request still running when the browser has stopped waiting is stuck.
+                *("--timeout", str(int(TIMEOUT)), "--graceful-timeout", str(int(TIMEOUT))),
+                *("--env", "DJANGO_SETTINGS_MODULE=schoolsite.settings.test"),
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            pass_fds=(fd,),
+        )
+        deadline = time.monotonic() + TIMEOUT
+        while (remaining := deadline - time.monotonic()) > 0:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"The server exited early with code {self.process.returncode}: "
+                    f"see {self.log.name}"
+                )
+            try:
+                # Blocks until a worker answers, or this attempt's share of the time is up.
+                with urllib.request.urlopen(self.url + "/", timeout=min(remaining, 15)):
+                    return
+            except urllib.error.HTTPError:
+                return
+            except OSError:
+                continue
+        raise RuntimeError(f"The server did not answer at {self.url} within {TIMEOUT:.0f} s")
+
+    def stop(self):
+        """Stop gracefully: the workers first finish the requests they hold (within the time
+        limit), so once this returns no request can still change the database."""
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=TIMEOUT + 15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def close(self):
+        self.stop()
+        self.socket.close()
+        self.log.close()
+
+
 @pytest.fixture(scope="session")
-def base_url(chromium_path, server_env):
-    """Migrate, seed and serve the demo schools; yield the first one's address."""
-    manage = [sys.executable, str(ROOT / "manage.py")]
+def server(chromium_path, server_env):
+    """Migrate, seed and serve the demo schools."""
     # Two schools: the second (a special school) is served at larkspur-hill.localhost.
     for command in (["migrate", "--noinput"], ["seed_demo", "--schools", "2"], ["ensure_admin"]):
-        subprocess.run(manage + command, cwd=ROOT, env=server_env, check=True, capture_output=True)
-    port = _free_port()
-    log = open(server_env["DATA_DIR"] + "/server.log", "w")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "schoolsite.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--env",
-            "DJANGO_SETTINGS_MODULE=schoolsite.settings.test",
-        ],
-        cwd=ROOT,
-        env=server_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+        run_manage(server_env, *command)
+    server = Server(server_env)
     try:
-        _wait_for(url + "/", process)
-        yield url
+        server.start()
+        yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(server):
+    """The first demo school's address."""
+    return server.url
 
 
 @pytest.fixture(scope="session")
 def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT * 1000)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path, args=CHROMIUM_ARGS, timeout=TIMEOUT * 1000
+        )
         yield browser
         browser.close()
 
 
 def _new_page(browser, base_url, viewport, **context_options):
     context = browser.new_context(viewport=viewport, base_url=base_url, **context_options)
+    context.set_default_timeout(TIMEOUT * 1000)
+    context.set_default_navigation_timeout(TIMEOUT * 1000)
     return context, context.new_page()
 
 
@@ -201,19 +288,56 @@ def screenshot(page, name):
 
 def run_manage(server_env, *args):
     """Run a management command against the browser tests' database."""
-    return subprocess.run(
+    done = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *args],
         cwd=ROOT,
         env=server_env,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {args[0]} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
 
 
 def run_python(server_env, code):
     """Run Python with Django set up against the browser tests' database."""
     return run_manage(server_env, "shell", "--no-imports", "-c", code)
+
+
+@pytest.fixture
+def restore_pages(request, server, browser):
+    """Call with the pages a test is about to change (ids, or paths on the first demo school
+    like "/send/sen-information-report/"); it returns their ids. After the test, passed or
+    failed, each is live again exactly as it was (see server_state.py), so the tests after it
+    start from the seeded demo.
+
+    A failed test may have left a request running: a publish the browser gave up waiting for
+    still completes on the server. So after a failure the browser's pages are closed and the
+    server is stopped (its workers finish what they hold) before the restore, and started
+    again on the same address after it: the restore is the last write."""
+    saved = {}
+
+    def keep(*pages):
+        code = f"from tests.e2e.server_state import snapshot_pages\nsnapshot_pages({pages!r})"
+        snapshots = json.loads(run_python(server.env, code).splitlines()[-1])
+        saved.update(snapshots)
+        return [int(page_id) for page_id in snapshots]
+
+    yield keep
+    if not saved:
+        return
+    code = f"from tests.e2e.server_state import restore_pages\nrestore_pages({saved!r})"
+    if getattr(request.node, "e2e_call", None) and request.node.e2e_call.passed:
+        run_python(server.env, code)
+        return
+    for context in browser.contexts:
+        context.close()
+    server.stop()
+    try:
+        run_python(server.env, code)
+    finally:
+        server.start()
 
 
 def log_in(page, username, password):

@@ -45,6 +45,6 @@ def test_the_userbar_and_its_checker_work_for_editors(new_page):
     page.locator("#wagtail-userbar-trigger").click()
     page.get_by_role("menuitem", name=re.compile("Checks")).click()
     dialog = page.locator("#checker-results")
-    dialog.wait_for(state="visible", timeout=15000)
+    dialog.wait_for(state="visible")
     assert "Warnings" in dialog.inner_text()
     assert violations == []

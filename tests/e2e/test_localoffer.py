@@ -33,7 +33,8 @@ def test_filter_by_area_of_need_without_javascript(new_page):
     assert everything >= 10
     page.get_by_label("Social, emotional and mental health").check()
     page.get_by_label("Child's age in years").fill("6")
-    page.get_by_role("button", name="Show services").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show services").click()
     assert "need=social-emotional-and-mental-health" in page.url and "age=6" in page.url
     heading = page.locator("#results").inner_text()
     shown = page.locator("article.service h3").all_inner_texts()
