@@ -134,6 +134,13 @@ def live_public_pages(site):
         .order_by("path")
         .specific()
     )
+    prefetch_children(pages)
+    return pages
+
+
+def prefetch_children(pages):
+    """Load the InlinePanel children of specific pages, whose words are read (one query per
+    page type and child relation)."""
     by_model = defaultdict(list)
     for page in pages:
         by_model[type(page)].append(page)
@@ -141,7 +148,6 @@ def live_public_pages(site):
         accessors = child_accessors(model)
         if accessors:
             prefetch_related_objects(instances, *accessors)
-    return pages
 
 
 def scan_site(site, pages=None, records=None):

@@ -36,8 +36,7 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import COMMENTS_RELATION_NAME, Page
 
 from home.models import SchoolSettings
-from home.privacy import child_accessors
-from home.privacy_sources import records_by_site
+from home.privacy_sources import prefetch_children, records_by_site
 
 
 def _base_page_fields():
@@ -160,17 +159,6 @@ def _prefetch_related_rows(pages):
     ]
 
 
-def _prefetch_children(pages):
-    """The InlinePanel children of pages the checks read only for their words."""
-    by_model = defaultdict(list)
-    for page in pages:
-        by_model[type(page)].append(page)
-    for model, instances in by_model.items():
-        accessors = child_accessors(model)
-        if accessors:
-            prefetch_related_objects(instances, *accessors)
-
-
 def _page_links(model, base_fields):
     return [
         f.name
@@ -257,7 +245,7 @@ def preload_sites(sites):
     )
     specific = [page for page in every_page if page.pk in wanted]
     linked = _prefetch_related_rows(specific)
-    _prefetch_children([page for page in every_page if page.pk not in wanted])
+    prefetch_children([page for page in every_page if page.pk not in wanted])
     records = records_by_site(
         (site.pk for site in sites), known={SchoolSettings: list(schools.values())}
     )
