@@ -91,9 +91,17 @@ def feedback_form_page(parent=None, **fields):
     fields.setdefault("slug", "feedback")
     page = FeedbackFormPage(**fields)
     page.form_fields = [
-        FeedbackFormField(label="What went wrong?", field_type="multiline", required=True),
-        FeedbackFormField(label="Your name", field_type="singleline", required=False),
-        FeedbackFormField(label="Your e-mail address", field_type="email", required=False),
+        # In this order, as the editor's InlinePanel would save them (without a sort
+        # order, the database may return them in any order).
+        FeedbackFormField(
+            label="What went wrong?", field_type="multiline", required=True, sort_order=0
+        ),
+        FeedbackFormField(
+            label="Your name", field_type="singleline", required=False, sort_order=1
+        ),
+        FeedbackFormField(
+            label="Your e-mail address", field_type="email", required=False, sort_order=2
+        ),
     ]
     return publish_child(parent or home_page(), page)
 
