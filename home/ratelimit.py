@@ -9,7 +9,7 @@ close enough on the file cache (a race lets a request or two more through, never
 
 Counters are keyed by a keyed hash of what they count (an address, an e-mail address), so
 the cache holds no address in clear. The client address is the one django-axes uses
-(`schoolsite.middleware.client_ip`, which honours TRUSTED_PROXY_COUNT).
+(`client_ip` below, which honours TRUSTED_PROXY_COUNT).
 
 Written here rather than taken from django-ratelimit: its last release predates Django 5.2
 and it refuses the file cache this project uses without Redis.
@@ -25,9 +25,27 @@ from django.core.cache import caches
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from schoolsite.middleware import client_ip
-
 PREFIX = "ratelimit"
+
+
+def client_ip(request):
+    """The address of the person making the request, for login rate limiting.
+
+    Behind TRUSTED_PROXY_COUNT proxies, each appends the address it received the request
+    from to X-Forwarded-For, so the client is that many entries from the end; anything
+    before that was written by the client and cannot be trusted. Without proxies (0), the
+    socket's address.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Small project-wide request helpers: the Permissions-Policy header, refusing NUL
-characters, and the client address."""
+characters, the lockout page. (The client address, for rate limits and django-axes, is
+home.ratelimit.client_ip.)"""
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
@@ -57,26 +58,6 @@ class RejectNulCharactersMiddleware:
         ):
             return HttpResponseBadRequest(NUL_REFUSED, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
-
-
-def client_ip(request):
-    """The address of the person making the request, for login rate limiting.
-
-    Behind TRUSTED_PROXY_COUNT proxies, each appends the address it received the request
-    from to X-Forwarded-For, so the client is that many entries from the end; anything
-    before that was written by the client and cannot be trusted. Without proxies (0), the
-    socket's address.
-    """
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -440,7 +440,7 @@ def test_a_successful_sign_in_clears_the_count(axes, client):
 
 
 def test_the_client_address_comes_from_the_trusted_proxy(settings, rf):
-    from schoolsite.middleware import client_ip
+    from home.ratelimit import client_ip
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
     settings.TRUSTED_PROXY_COUNT = 0

@@ -303,7 +303,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "schoolsite.middleware.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "schoolsite.middleware.client_ip"
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 

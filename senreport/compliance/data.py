@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from home.models import SchoolSettings
+from home.privacy_sources import live_public_pages, scan_site
 from home.public import public
 
 
@@ -112,8 +113,6 @@ class SiteData:
 
     def public_pages(self):
         """Every live public page of the site, specific, with its InlinePanel children."""
-        from home.privacy_sources import live_public_pages
-
         if self._preloaded is not None:
             return self._preloaded.public_pages
         if not hasattr(self, "_public_pages"):
@@ -123,8 +122,6 @@ class SiteData:
     def pupil_data(self):
         """[(Place, Finding)] of the pupil data on every live public page of the site and in
         every public record it shows (home/privacy_sources.py)."""
-        from home.privacy_sources import scan_site
-
         records = self._preloaded.records if self._preloaded is not None else None
         return scan_site(self.site, pages=self.public_pages(), records=records)
 
