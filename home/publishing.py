@@ -7,7 +7,8 @@ publishing, create), the copy form, the move signal, and the admin API's publish
 actions (`home.guard_admin`).
 
 `home` is the base layer and knows nothing of the compliance engine: higher apps plug
-their checks in with `register` (senreport does, in its AppConfig.ready). The privacy
+their checks in through Wagtail hooks (`PUBLISH_PROBLEMS_HOOK`, `LIVE_ITEMS_HOOK`; senreport
+does, in its wagtail_hooks.py), as they do for school permissions and the privacy scan. The privacy
 detector lives in `home` and runs here for every page type.
 
 What each problem says is written once, in `refusal_message`, for the form and every route.
@@ -24,6 +25,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 
 from .privacy import find_pupil_data, page_text
 
@@ -68,15 +70,13 @@ class PublishRefused(Exception):
         super().__init__(self.message)
 
 
-_providers = []
-
-
-def register(provider):
-    """Add a source of problems: `provider(page, site, children)` returns a list of
-    `Problem` for the page (an unsaved or revision instance) on that site."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+# Wagtail hooks the higher apps register with (senreport/wagtail_hooks.py). Asking for a hook
+# loads every app's wagtail_hooks, in commands (publish_scheduled) as in requests.
+# `fn(page, site, children)` returns a list of `Problem` for the page (an unsaved or
+# revision instance) on that site.
+PUBLISH_PROBLEMS_HOOK = "register_publish_problems"
+# `fn(page, site)` returns the plain-words names of the *must* items a live page carries.
+LIVE_ITEMS_HOOK = "register_live_must_items"
 
 
 def privacy_problems(page, children=None):
@@ -97,7 +97,7 @@ def publish_problems(page, site=None, children=None):
         site = page.get_site()
     problems = []
     if site is not None:
-        for provider in _providers:
+        for provider in hooks.get_hooks(PUBLISH_PROBLEMS_HOOK):
             problems.extend(provider(page, site, children))
     problems.extend(privacy_problems(page, children))
     return problems
@@ -256,17 +256,6 @@ def live_must_items(page):
     if site is None:
         return []
     items = []
-    for provider in _item_providers:
+    for provider in hooks.get_hooks(LIVE_ITEMS_HOOK):
         items.extend(provider(page.specific, site))
     return items
-
-
-_item_providers = []
-
-
-def register_items(provider):
-    """Add a source of the *must* items a live page carries: `provider(page, site)`
-    returns their plain-words names."""
-    if provider not in _item_providers:
-        _item_providers.append(provider)
-    return provider

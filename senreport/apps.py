@@ -7,12 +7,6 @@ class SENReportConfig(AppConfig):
     verbose_name = "SEND statutory information"
 
     def ready(self):
-        # Register every statutory check with the compliance registry.
-        # Plug the statutory checks into the publish guard every page type shares.
-        from home import publishing
-
+        # Register every statutory check with the compliance registry. (They join the
+        # publish guard every page type shares through senreport/wagtail_hooks.py.)
         from .compliance import checks  # noqa: F401
-        from .publish_guard import live_must_items, must_problems
-
-        publishing.register(must_problems)
-        publishing.register_items(live_must_items)

@@ -1,6 +1,6 @@
 """senreport's part of the publish guard (home/publishing.py): the page's own *must*
-compliance checks, and the *must* items a live page carries. Plugged in by
-`SENReportConfig.ready`."""
+compliance checks, and the *must* items a live page carries. Registered in
+senreport/wagtail_hooks.py."""
 
 from wagtail.models import Page
 

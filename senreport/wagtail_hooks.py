@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
+from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK
 from home.schools import is_trust_staff
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
@@ -15,6 +16,7 @@ from localoffer.feed import (
 
 from .admin_views import CompliancePanel, ComplianceReportView, TrustOverviewView
 from .models import GlossaryTerm
+from .publish_guard import live_must_items, must_problems
 
 
 @hooks.register("construct_homepage_panels")
@@ -121,3 +123,10 @@ register_snippet(GlossaryTermViewSet)
 def glossary_pupil_data_sources():
     """Glossary terms show on every school's SEND pages: the pupil-data scan reads them."""
     return [RecordSource("glossary term", GlossaryTerm, site_field=None)]
+
+
+# The statutory pages' own *must* checks, in the publish guard every page type shares
+# (home/publishing.py), and the items a live page carries, for the unpublish and delete
+# confirmations.
+hooks.register(PUBLISH_PROBLEMS_HOOK, must_problems)
+hooks.register(LIVE_ITEMS_HOOK, live_must_items)
