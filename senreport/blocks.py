@@ -6,8 +6,11 @@ a SEND page offers (the shared blocks first). StandardPage offers them too, so a
 use a contact card or a Code of Practice quotation on any page.
 """
 
+from datetime import date, timedelta
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -331,6 +334,94 @@ class UsefulLinksBlock(blocks.StructBlock):
         return context
 
 
+# After this long, a call-out about proposed changes tells parents it may be out of date.
+PROPOSALS_STALE_AFTER = timedelta(days=183)
+
+
+class ProposedChangeBlock(blocks.StructBlock):
+    name = blocks.CharBlock(
+        max_length=120,
+        help_text="What the proposal is called, e.g. 'Individual Support Plans'.",
+    )
+    description = blocks.TextBlock(
+        max_length=400,
+        help_text="One or two plain sentences: what the government proposes.",
+    )
+
+    class Meta:
+        icon = "edit"
+        label = "Proposed change"
+
+
+class ProposedChangesBlock(blocks.StructBlock):
+    """A dated box that keeps proposals apart from the law: parents are often told that
+    reforms under discussion have already happened."""
+
+    heading = blocks.CharBlock(
+        max_length=120,
+        default="Changes that are proposed, not yet law",
+        help_text="Keep the words 'not yet law' (or similar) so nobody mistakes it for the rules.",
+    )
+    checked_on = blocks.DateBlock(
+        label="correct on",
+        help_text=(
+            "The day you last checked what is proposed. It is shown to parents; after six "
+            "months the box tells them it may be out of date."
+        ),
+    )
+    proposals = blocks.ListBlock(
+        ProposedChangeBlock(),
+        min_num=1,
+        help_text="Each proposal, in a sentence or two.",
+    )
+    what_it_means_now = blocks.RichTextBlock(
+        label="what this means for your child now",
+        features=SHORT_TEXT_FEATURES + ["ul"],
+        help_text=(
+            "Say plainly what has not changed: the law today, your child's support, EHC plans "
+            "and the right to ask for an assessment carry on as now."
+        ),
+    )
+    source_url = blocks.URLBlock(
+        required=False,
+        label="where to read the proposals",
+        help_text="Optional: the government's page about the proposals.",
+    )
+    source_title = blocks.CharBlock(
+        required=False,
+        max_length=150,
+        help_text="Optional: the link's words, e.g. 'The SEND White Paper (GOV.UK)'.",
+    )
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/proposed_changes_block.html"
+        label = "Proposed changes (not yet law)"
+        description = (
+            "A dated box that lists changes the government has proposed and says plainly "
+            "that they are not law yet"
+        )
+        preview_value = {
+            "heading": "Changes that are proposed, not yet law",
+            "checked_on": date(2026, 11, 30),
+            "proposals": [
+                {
+                    "name": "Individual Support Plans",
+                    "description": "A new kind of written plan for children on SEN support.",
+                }
+            ],
+            "what_it_means_now": "<p>Nothing has changed yet for your child.</p>",
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        checked_on = value.get("checked_on")
+        context["may_be_out_of_date"] = bool(
+            checked_on and timezone.localdate() - checked_on > PROPOSALS_STALE_AFTER
+        )
+        return context
+
+
 def send_content_blocks():
     """The blocks this module adds, for any StreamField that wants them."""
     return [
@@ -339,6 +430,7 @@ def send_content_blocks():
         ("support_options", SupportOptionsBlock()),
         ("contact_card", ContactCardBlock()),
         ("useful_links", UsefulLinksBlock()),
+        ("proposed_changes", ProposedChangesBlock()),
     ]
 
 

@@ -3,12 +3,17 @@
 Written for parents in plain English. Only what is missing is created.
 """
 
+from datetime import date
+
 from wagtail.rich_text import RichText
 
 from home.demo import ensure_child, p
 from home.models import StandardPage
 
 from .models import GlossaryPage, GlossaryTerm, SENSupportPage
+
+# The day the demo's "proposed, not yet law" box was last checked against the proposals.
+PROPOSALS_CHECKED_ON = date(2026, 11, 30)
 
 # (term, abbreviation, definition)
 GLOSSARY = [
@@ -208,6 +213,20 @@ GLOSSARY = [
         "",
         "The meeting held at least once a year to check whether an EHC plan is still right "
         "and to agree any changes.",
+    ),
+    (
+        "Individual Support Plan",
+        "ISP",
+        "A new kind of written support plan proposed in the government's SEND White Paper of "
+        "February 2026. It is a proposal, not law: nothing has changed yet, and SEN support "
+        "and EHC plans carry on as now.",
+    ),
+    (
+        "SEND White Paper",
+        "",
+        "A document of February 2026 in which the government proposed changes to support for "
+        "children with SEND. A white paper is a plan, not a law: the changes happen only if "
+        "Parliament passes a new law.",
     ),
     (
         "First-tier Tribunal (SEND)",
@@ -462,6 +481,37 @@ def sen_support_body(glossary_page, complaints_page):
                     "write the request."
                 ),
                 "tone": "important",
+            },
+        ),
+        (
+            "proposed_changes",
+            {
+                "heading": "Changes that are proposed, not yet law",
+                "checked_on": PROPOSALS_CHECKED_ON,
+                "proposals": [
+                    {
+                        "name": "Individual Support Plans",
+                        "description": "The government's SEND White Paper (February 2026) "
+                        "suggests that every child on SEN support should have a written plan "
+                        "of this name, kept by the school.",
+                    },
+                    {
+                        "name": "National inclusion standards",
+                        "description": "One description, for the whole of England, of the "
+                        "support every school and council should offer children with SEND.",
+                    },
+                    {
+                        "name": "A new SEND Code of Practice",
+                        "description": "The guidance that schools and councils follow would be "
+                        "rewritten to match any new law.",
+                    },
+                ],
+                "what_it_means_now": RichText(
+                    "<p>Nothing has changed yet. The law today still applies: your child keeps "
+                    "their SEN support and any EHC plan, and you can still ask the council for "
+                    "an EHC needs assessment. If the law changes, we will tell you what it "
+                    "means for your child.</p>"
+                ),
             },
         ),
         _heading("Before school and after 16"),

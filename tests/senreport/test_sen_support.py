@@ -119,6 +119,19 @@ def every_block_form_data(glossary_page, document):
                         },
                     ),
                     ("document", {"document": document.pk, "title": "", "description": ""}),
+                    (
+                        "proposed_changes",
+                        {
+                            "heading": "Changes that are proposed, not yet law",
+                            "checked_on": "2026-11-30",
+                            "proposals": streamfield(
+                                [("item", {"name": "New plans", "description": "Proposed."})]
+                            ),
+                            "what_it_means_now": rich_text("<p>Nothing has changed yet.</p>"),
+                            "source_url": "",
+                            "source_title": "",
+                        },
+                    ),
                 ]
             ),
         }
@@ -189,6 +202,7 @@ class SENSupportPageTests(WagtailPageTestCase):
                 "contact_card",
                 "useful_links",
                 "document",
+                "proposed_changes",
             ],
         )
         html = self.client.get("/send/sen-support/").content.decode()
@@ -211,6 +225,7 @@ class SENSupportPageTests(WagtailPageTestCase):
             "support_options",
             "contact_card",
             "useful_links",
+            "proposed_changes",
         ):
             self.assertIn(name, blocks)
 
@@ -523,6 +538,7 @@ PREVIEW_TEXT = {
     "support_options": "Small-group work",
     "contact_card": "Our SENCO",
     "useful_links": "SEND Code of Practice: 0 to 25 years",
+    "proposed_changes": "not law",
 }
 
 
