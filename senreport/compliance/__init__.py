@@ -92,6 +92,9 @@ class SiteReport:
     results: list[Result]
     # The site's school details, as the checks read them.
     school: object = None
+    # The `SiteData` the checks read: its pages are loaded, so a consumer that shows
+    # more of them (the statutory page's inclusion themes) asks the database nothing more.
+    data: object = None
 
     @property
     def must_results(self):
@@ -139,7 +142,7 @@ def evaluate_sites(sites, checks=None, urls=True) -> list[SiteReport]:
     for site in sites:
         data = SiteData(site, preloaded=preloaded[site.pk])
         results = [evaluate(c, data, urls=urls) for c in (checks or registry)]
-        reports.append(SiteReport(site, results, school=data.school))
+        reports.append(SiteReport(site, results, school=data.school, data=data))
     return reports
 
 

@@ -14,6 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+# The statutory checklist this registry implements, and the day its rows' legal sources
+# were last verified (a row may carry its own date: `Check.source_verified`). Shown
+# wherever the checklist is shown to inspectors.
+CHECKLIST_VERSION = "2026.11"
+SOURCES_VERIFIED = date(2026, 11, 30)
+
 
 class Level(enum.StrEnum):
     MUST = "must"
@@ -82,10 +88,17 @@ class Check:
     # For the publish guard's message: the parent-facing name of the item, read from the
     # page being edited (an editable heading) or fixed.
     name_on_page: Callable | None = None
+    # When this row's legal source was last verified, if not on the checklist's date.
+    source_verified: date | None = None
 
     @property
     def is_must(self):
         return self.level == Level.MUST
+
+    @property
+    def verified_on(self):
+        """The day this item's legal source was last verified."""
+        return self.source_verified or SOURCES_VERIFIED
 
 
 @dataclass(frozen=True)

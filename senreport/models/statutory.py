@@ -12,6 +12,8 @@ GROUPS = (
     ("sir", "SEN Information Report"),
     ("dis", "Disabled pupils"),
     ("ap", "Accessibility plan"),
+    ("inc", "Inclusion strategy"),
+    ("eq", "Equality information and objectives"),
     ("school", "School information"),
     ("web", "Website accessibility"),
     ("dp", "Privacy"),
@@ -36,8 +38,9 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
     content_panels = Page.content_panels + [
         HelpPanel(
             content=(
-                "<p>The table on this page is built from the compliance checks every time "
-                "it is viewed: there is nothing to keep up to date here.</p>"
+                "<p>The table on this page, and its section on how the school includes "
+                "pupils with SEND, are built from the compliance checks and the published "
+                "pages every time it is viewed: there is nothing to keep up to date here.</p>"
             )
         ),
         FieldPanel("introduction"),
@@ -47,9 +50,19 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
         verbose_name = "statutory information page"
 
     def get_context(self, request, *args, **kwargs):
+        from ..compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
+        from ..inclusion_themes import inclusion_evidence
         from ..reading import request_site, statutory_groups
 
         context = super().get_context(request, *args, **kwargs)
         report, groups = statutory_groups(request_site(self, request))
-        context.update({"compliance": report, "groups": groups})
+        context.update(
+            {
+                "compliance": report,
+                "groups": groups,
+                "inclusion_themes": inclusion_evidence(report),
+                "checklist_version": CHECKLIST_VERSION,
+                "sources_verified": SOURCES_VERIFIED,
+            }
+        )
         return context

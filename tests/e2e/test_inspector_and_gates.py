@@ -3,7 +3,7 @@ userbar's content checker for a logged-in editor, on every public page type."""
 
 import pytest
 
-from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, log_in, screenshot
+from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, PHONE, log_in, screenshot
 from .test_public_pages import PAGES
 
 STATUTORY_URL = "/send/statutory-information/"
@@ -32,6 +32,28 @@ def test_inspector_follows_every_item_to_its_section(new_page, base_url):
         target.context.close()
         checked += 1
     assert checked >= 10
+
+
+def test_inspector_follows_each_inclusion_theme_to_its_evidence(new_page):
+    page = new_page(viewport=PHONE)
+    page.goto(STATUTORY_URL)
+    inclusion = page.get_by_role("region", name="How we include pupils with SEND")
+    themes = inclusion.get_by_role("heading", level=3).all_inner_texts()
+    assert len(themes) == 6
+    assert "Assess, plan, do, review" in themes
+    links = inclusion.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert len(links) >= 10
+    for href in dict.fromkeys(links):
+        target = new_page(viewport=PHONE)
+        assert target.goto(href).status == 200, href
+        anchor = href.split("#", 1)[1]
+        assert target.locator(f"#{anchor}").count() == 1, f"{href}: no element with id {anchor}"
+        assert target.locator(f"#{anchor}").is_visible(), href
+        target.context.close()
+    # Printed, each link shows where it leads.
+    page.emulate_media(media="print")
+    after = inclusion.locator("a").first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "/send/sen-information-report/#" in after
 
 
 def test_print_view_shows_dates_and_addresses(new_page):

@@ -267,7 +267,9 @@ def test_command_passes_on_the_demo_school(demo):
         "fix_url",
         "last_reviewed",
         "next_review",
+        "source_verified",
     }
+    assert document["checklist_version"] == "2026.11"
     assert first["public_url"].startswith("http://127.0.0.1:8000/send/")
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from senreport.compliance import evaluate_sites
+from senreport.compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
 
 STATUS_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "not_applicable": "N/A"}
 
@@ -39,6 +40,7 @@ def report_as_dict(site, report):
                 "fix_url": absolute(admin_base, r.fix_url) if r.fix_url else None,
                 "last_reviewed": r.last_reviewed.isoformat() if r.last_reviewed else None,
                 "next_review": r.next_review.isoformat() if r.next_review else None,
+                "source_verified": r.check.verified_on.isoformat(),
             }
             for r in report.results
         ],
@@ -65,6 +67,8 @@ class Command(BaseCommand):
             documents = [report_as_dict(site, report) for site, report in reports]
             payload = {
                 "generated_at": timezone.now().isoformat(timespec="seconds"),
+                "checklist_version": CHECKLIST_VERSION,
+                "sources_verified": SOURCES_VERIFIED.isoformat(),
                 "schools": documents,
             }
             self.stdout.write(json.dumps(payload, indent=2))
