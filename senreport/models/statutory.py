@@ -15,6 +15,7 @@ GROUPS = (
     ("school", "School information"),
     ("web", "Website accessibility"),
     ("dp", "Privacy"),
+    ("inc", "Inclusion strategy"),
 )
 
 
