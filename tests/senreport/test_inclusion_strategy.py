@@ -23,7 +23,6 @@ from senreport.models import (
     InclusionStrategyPage,
     SENDSectionPage,
 )
-from tests.factories import publish_child
 from tests.senreport.helpers import child_rows, form_data_for
 
 # The demo school (Hollins Brook, with a complete live strategy) is seeded once.
@@ -68,12 +67,6 @@ def strategy():
 
 def remove_strategy():
     InclusionStrategyPage.objects.all().delete()
-
-
-def save_strategy(page):
-    """Keep the live page's rows as the test changed them (published unguarded)."""
-    page.save()
-    return page
 
 
 @pytest.fixture
