@@ -164,7 +164,7 @@ def build_plan(school=HOLLINS_BROOK, with_actions=True):
     return plan
 
 
-def build_inclusion_strategy(school=HOLLINS_BROOK):
+def build_inclusion_strategy(school=HOLLINS_BROOK, with_rows=True):
     """The inclusion strategy of a school that receives the Inclusive Mainstream Fund: two
     school years, reviewed a few weeks ago, its fund line matching the allocation."""
     text = demo_content
@@ -185,11 +185,23 @@ def build_inclusion_strategy(school=HOLLINS_BROOK):
             f"https://www.{school.domain}/policies/pupil-premium-strategy-statement"
         ),
     )
-    page.barriers = [
+    if with_rows:
+        page.barriers, page.activities = inclusion_rows(school)
+    return page
+
+
+def needs_inclusion_strategy(school):
+    return school.receives_inclusive_mainstream_fund and school.kind == "primary"
+
+
+def inclusion_rows(school=HOLLINS_BROOK):
+    """The inclusion strategy's barriers and activities (unsaved, without their page)."""
+    text = demo_content
+    barriers = [
         InclusionBarrier(title=title, description=school.adapt(description))
         for title, description in text.INCLUSION_BARRIERS
     ]
-    page.activities = [
+    activities = [
         InclusionActivity(
             activity=activity,
             description=description,
@@ -217,7 +229,7 @@ def build_inclusion_strategy(school=HOLLINS_BROOK):
             status,
         ) in text.INCLUSION_ACTIVITIES
     ]
-    return page
+    return barriers, activities
 
 
 def build_statutory_page():
@@ -242,7 +254,7 @@ def seed(site, log):
     ensure_child(section, "sen-information-report", lambda: build_report(home, school), log)
     ensure_child(section, "disability-and-access", lambda: build_disability_page(school), log)
     ensure_child(section, "accessibility-plan", lambda: build_plan(school), log)
-    if school.receives_inclusive_mainstream_fund and school.kind == "primary":
+    if needs_inclusion_strategy(school):
         ensure_child(section, "inclusion-strategy", lambda: build_inclusion_strategy(school), log)
     demo_support.seed(section, log, school)
     ensure_child(section, "statutory-information", build_statutory_page, log)
