@@ -455,3 +455,30 @@ def test_deadline_is_the_setting():
 
     assert deadline() == settings.INCLUSION_STRATEGY_DEADLINE
     assert isinstance(deadline() - timedelta(days=1), date)
+
+
+@pytest.mark.django_db
+def test_a_pupil_premium_document_is_linked_when_there_is_no_address(demo, client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Pupil premium strategy statement",
+        file=ContentFile(b"Our statement.", name="pupil-premium.txt"),
+    )
+    InclusionStrategyPage.objects.update(
+        pupil_premium_statement_url="", pupil_premium_statement_document=document
+    )
+    assert strategy().pupil_premium_statement_link == document.url
+    assert result(demo, "inc.links").status == Status.PASS
+    html = client.get(URL).content.decode()
+    assert f'<li id="pupil-premium"><a href="{document.url}">' in html
+
+
+@pytest.mark.django_db
+def test_the_school_details_ask_about_the_fund(demo, admin_client):
+    url = f"/admin/settings/home/schoolsettings/{demo.pk}/"
+    html = admin_client.get(url).content.decode()
+    assert "The school receives the Inclusive Mainstream Fund" in html
+    assert "Only mainstream schools receive the Inclusive Mainstream Fund" in html
+    assert "This year&#x27;s Inclusive Mainstream Fund allocation (£)" in html
