@@ -340,7 +340,7 @@ INCLUSION_ACTIVITIES = [
         "and trips with their friends.",
         "Joining in clubs and trips",
         "sen_support",
-        "and pupils with an EHC plan",
+        "including those with an EHC plan",
         3_000,
         "imf",
         "Children with SEND take part in clubs and trips as often as their classmates.",

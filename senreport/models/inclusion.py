@@ -178,15 +178,16 @@ class InclusionStrategyPage(SchoolPageMixin, Page):
 
     @property
     def period_label(self):
-        """'the 2026 to 2027 school year' or 'the school years 2026 to 2027 to 2028 to
-        2029', or '' when no year is given."""
+        """'the 2026 to 2027 school year', 'the school years 2026 to 2027 and 2027 to
+        2028', or '' when no year is given."""
         start = self.period_start_year
         end = self.period_end_year or start
         if not start:
             return ""
         if end <= start:
             return f"the {academic_year(start)} school year"
-        return f"the school years from {academic_year(start)} to {academic_year(end)}"
+        years = [academic_year(year) for year in range(start, end + 1)]
+        return f"the school years {', '.join(years[:-1])} and {years[-1]}"
 
     @property
     def pupil_premium_statement_link(self):

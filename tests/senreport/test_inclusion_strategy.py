@@ -482,3 +482,12 @@ def test_the_school_details_ask_about_the_fund(demo, admin_client):
     assert "The school receives the Inclusive Mainstream Fund" in html
     assert "Only mainstream schools receive the Inclusive Mainstream Fund" in html
     assert "This year&#x27;s Inclusive Mainstream Fund allocation (£)" in html
+
+
+def test_school_years_are_named_as_schools_name_them():
+    one = InclusionStrategyPage(period_start_year=2026, period_end_year=2026)
+    assert one.period_label == "the 2026 to 2027 school year"
+    assert not one.is_multi_year
+    three = InclusionStrategyPage(period_start_year=2026, period_end_year=2028)
+    assert three.is_multi_year
+    assert three.period_label == ("the school years 2026 to 2027, 2027 to 2028 and 2028 to 2029")
