@@ -491,3 +491,11 @@ def test_school_years_are_named_as_schools_name_them():
     three = InclusionStrategyPage(period_start_year=2026, period_end_year=2028)
     assert three.is_multi_year
     assert three.period_label == ("the school years 2026 to 2027, 2027 to 2028 and 2028 to 2029")
+
+
+@pytest.mark.django_db
+def test_the_statutory_information_page_lists_the_strategy(demo, client):
+    html = client.get("/send/statutory-information/").content.decode()
+    assert "Inclusion strategy" in html
+    assert "A live inclusion strategy page, published by the deadline" in html
+    assert 'href="/send/inclusion-strategy/#pupil-premium"' in html
