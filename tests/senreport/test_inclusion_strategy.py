@@ -239,7 +239,7 @@ def test_a_strategy_without_activities_fails(demo):
 
 
 @pytest.mark.django_db
-def test_fund_spend_differing_from_the_allocation_is_a_warning(demo):
+def test_fund_spend_differing_from_the_allocation_is_a_warning(demo, admin_client):
     set_school(demo, inclusive_mainstream_fund_allocation=20_000)
     outcome = result(demo, "inc.activities_costed")
     assert outcome.status == Status.WARN
@@ -248,6 +248,9 @@ def test_fund_spend_differing_from_the_allocation_is_a_warning(demo):
     report = evaluate_site(demo)
     assert "inc.activities_costed" not in [r.check.id for r in report.failing_must]
     assert "inc.activities_costed" in [r.check.id for r in report.warnings]
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Worth a look" in dashboard
+    assert "is £2,000 less than this year&#x27;s allocation (£20,000)" in dashboard
 
 
 # --- inc.review_noted ----------------------------------------------------------------------
@@ -499,3 +502,13 @@ def test_the_statutory_information_page_lists_the_strategy(demo, client):
     assert "Inclusion strategy" in html
     assert "A live inclusion strategy page, published by the deadline" in html
     assert 'href="/send/inclusion-strategy/#pupil-premium"' in html
+
+
+@pytest.mark.django_db
+def test_a_new_strategy_editor_shows_the_allocation(section, admin_client):
+    remove_strategy()
+    url = f"/admin/pages/add/senreport/inclusionstrategypage/{section.pk}/"
+    html = admin_client.get(url).content.decode()
+    assert "No activity has a cost yet." in html
+    assert "allocation: £18,000" in html
+    assert "This strategy covers more than one school year. We review it every year" in html
