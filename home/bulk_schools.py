@@ -3,13 +3,15 @@
 A school here is what the trust overview and the public site need: a site and its school
 details; a home page, a complaints procedure, a feedback form and an accessibility
 statement; the SEND section with the SEN Information Report, the disability and access
-page, the accessibility plan and its actions, the Local Offer page and services, the
+page, the accessibility plan and its actions, the inclusion strategy with its barriers and
+activities, the Local Offer page and services, the
 glossary and the statutory-information page; editors and approvers with their
 permissions. The pages come from the same builders as `seed_demo` (each app's demo.py).
 
 Pages are put in the tree one by one (treebeard gives each its path; Wagtail's page
 models cannot be bulk-inserted, being a table per page type). Everything else is
-bulk-inserted a batch of schools at a time: sites, school details, plan actions, form
+bulk-inserted a batch of schools at a time: sites, school details, plan actions, the
+inclusion strategies' rows, form
 fields, organisations, services with their phones, opening times and areas of need,
 groups and permissions, one published revision per page (Wagtail's own publish would
 save each page twice more and write its log), and the pages' search index entries (one
@@ -106,15 +108,17 @@ def _create_batch(schools, progress):
     from localoffer.demo import build_local_offer_page
     from senreport.demo import (
         build_disability_page,
+        build_inclusion_strategy,
         build_plan,
         build_report,
         build_send_section,
         build_statutory_page,
+        needs_inclusion_strategy,
     )
     from senreport.demo_support import build_glossary_page
 
     root = Page.get_first_root_node()
-    built, plans, forms = [], [], []
+    built, plans, forms, strategies = [], [], [], []
     for school in schools:
         home = fill_home(HomePage(), school)
         new = NewSchool(school, home)
@@ -129,6 +133,9 @@ def _create_batch(schools, progress):
         _add(section, report, "sen-information-report", new)
         _add(section, build_disability_page(school), "disability-and-access", new)
         plan = _add(section, build_plan(school, with_actions=False), "accessibility-plan", new)
+        if needs_inclusion_strategy(school):
+            strategy = build_inclusion_strategy(school, with_rows=False)
+            strategies.append((_add(section, strategy, "inclusion-strategy", new), school))
         _add(section, build_statutory_page(), "statutory-information", new)
         _add(section, build_local_offer_page(school), "local-offer", new)
         _add(section, build_glossary_page(), "glossary", new)
@@ -140,6 +147,7 @@ def _create_batch(schools, progress):
 
     _create_sites(built)
     _create_children(plans, forms)
+    _create_inclusion_rows(strategies)
     _create_services(built)
     ensure_schools_groups([(new.site, new.school.name) for new in built])
     pages = [page for new in built for page in new.pages]
@@ -192,6 +200,24 @@ def _create_children(plans, forms):
     FeedbackFormField.objects.bulk_create(f for rows in fields.values() for f in rows)
     for form in forms:
         form.form_fields = fields[form.pk]
+
+
+def _create_inclusion_rows(strategies):
+    """The inclusion strategies' barriers and activities, kept on the pages in memory too
+    so that their revisions hold them."""
+    from senreport.demo import inclusion_rows
+    from senreport.models import InclusionActivity, InclusionBarrier
+
+    rows = {}
+    for strategy, school in strategies:
+        rows[strategy.pk] = inclusion_rows(school)
+        for kind in rows[strategy.pk]:
+            for order, row in enumerate(kind):
+                row.page, row.sort_order = strategy, order
+    InclusionBarrier.objects.bulk_create(b for barriers, _ in rows.values() for b in barriers)
+    InclusionActivity.objects.bulk_create(a for _, activities in rows.values() for a in activities)
+    for strategy, _ in strategies:
+        strategy.barriers, strategy.activities = rows[strategy.pk]
 
 
 def plan_actions(school):

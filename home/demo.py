@@ -77,6 +77,8 @@ def fill_settings(settings, school):
     settings.headteacher = school.headteacher
     settings.chair_of_governors = school.chair_of_governors
     settings.send_governor = school.send_governor
+    settings.receives_inclusive_mainstream_fund = school.receives_inclusive_mainstream_fund
+    settings.inclusive_mainstream_fund_allocation = school.inclusive_mainstream_fund_allocation
     return settings
 
 

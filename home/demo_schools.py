@@ -56,6 +56,10 @@ class DemoSchool:
     senco_role: str
     senco_phone: str
     senco_qualification: str
+    # Mainstream schools receive the Inclusive Mainstream Fund (in whole pounds a year);
+    # a school that does must publish an inclusion strategy.
+    receives_inclusive_mainstream_fund: bool = True
+    inclusive_mainstream_fund_allocation: int | None = None
 
     @property
     def email(self):
@@ -131,6 +135,7 @@ HOLLINS_BROOK = DemoSchool(
     senco_role="Special educational needs co-ordinator (SENCO) and assistant head",
     senco_phone="01632 960 215",
     senco_qualification="National Award for SEN Co-ordination (NASENCO)",
+    inclusive_mainstream_fund_allocation=18_000,
 )
 
 LARKSPUR_HILL = DemoSchool(
@@ -163,6 +168,7 @@ LARKSPUR_HILL = DemoSchool(
     senco_role="Deputy headteacher for pupils' needs and therapies",
     senco_phone="0117 496 0621",
     senco_qualification="National Professional Qualification for SENCOs",
+    receives_inclusive_mainstream_fund=False,
 )
 
 DEMO_SCHOOLS = (HOLLINS_BROOK, LARKSPUR_HILL)

@@ -15,6 +15,7 @@ from home.schools import is_trust_staff, sites_for_user
 from home.spreadsheets import neutralise_formula
 
 from .compliance import evaluate_site
+from .inclusion import countdown
 from .links import broken_links, links_last_checked
 from .models import LinkKind
 from .trust import ORDERINGS, parse_ordering, school_rows, sort_rows
@@ -61,6 +62,7 @@ def dashboard_context(site):
         )
     upcoming = report.due_for_review(days=3650, today=today)
     return {
+        "inclusion_countdown": inclusion_countdown(report, today),
         "broken_links": broken_links(site, kinds=[LinkKind.LOCAL_OFFER, LinkKind.SENDIASS]),
         "links_last_checked": links_last_checked(site),
         "site": site,
@@ -72,6 +74,15 @@ def dashboard_context(site):
         "due_for_review": due_rows,
         "horizon_days": REVIEW_HORIZON_DAYS,
     }
+
+
+def inclusion_countdown(report, today):
+    """While the school must publish its inclusion strategy and it is not live: the days
+    left to the deadline (or overdue) and where to create or edit it; else None."""
+    result = next((r for r in report.results if r.check.id == "inc.published"), None)
+    if result is None or not result.failed:
+        return None
+    return {"countdown": countdown(today), "fix_url": result.fix_url}
 
 
 class CompliancePanel(Component):

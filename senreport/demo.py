@@ -20,6 +20,9 @@ from .models import (
     AccessibilityPlanAction,
     AccessibilityPlanPage,
     DisabilityAccessPage,
+    InclusionActivity,
+    InclusionBarrier,
+    InclusionStrategyPage,
     SENDSectionPage,
     SENInformationReportPage,
     StatutoryInformationPage,
@@ -161,6 +164,74 @@ def build_plan(school=HOLLINS_BROOK, with_actions=True):
     return plan
 
 
+def build_inclusion_strategy(school=HOLLINS_BROOK, with_rows=True):
+    """The inclusion strategy of a school that receives the Inclusive Mainstream Fund: two
+    school years, reviewed a few weeks ago, its fund line matching the allocation."""
+    text = demo_content
+    today = timezone.localdate()
+    start_year = plan_start(today).year
+    last_reviewed = today - timedelta(days=21)
+    page = InclusionStrategyPage(
+        title="Inclusion strategy",
+        search_description=(
+            "The barriers to learning we have found, what we do to remove them, and what it costs."
+        ),
+        summary=school.adapt(text.INCLUSION_SUMMARY),
+        period_start_year=start_year,
+        period_end_year=start_year + 1,
+        last_reviewed=last_reviewed,
+        next_review_due=a_year_after(last_reviewed) - timedelta(days=30),
+        pupil_premium_statement_url=(
+            f"https://www.{school.domain}/policies/pupil-premium-strategy-statement"
+        ),
+    )
+    if with_rows:
+        page.barriers, page.activities = inclusion_rows(school)
+    return page
+
+
+def needs_inclusion_strategy(school):
+    return school.receives_inclusive_mainstream_fund and school.kind == "primary"
+
+
+def inclusion_rows(school=HOLLINS_BROOK):
+    """The inclusion strategy's barriers and activities (unsaved, without their page)."""
+    text = demo_content
+    barriers = [
+        InclusionBarrier(title=title, description=school.adapt(description))
+        for title, description in text.INCLUSION_BARRIERS
+    ]
+    activities = [
+        InclusionActivity(
+            activity=activity,
+            description=description,
+            barriers_addressed=barriers,
+            who_for=who_for,
+            who_for_detail=detail,
+            cost=cost,
+            funding_source=source,
+            intended_impact=impact,
+            impact_measure=measure,
+            owner=owner,
+            status=status,
+        )
+        for (
+            activity,
+            description,
+            barriers,
+            who_for,
+            detail,
+            cost,
+            source,
+            impact,
+            measure,
+            owner,
+            status,
+        ) in text.INCLUSION_ACTIVITIES
+    ]
+    return barriers, activities
+
+
 def build_statutory_page():
     return StatutoryInformationPage(
         title="Statutory SEND information",
@@ -183,6 +254,8 @@ def seed(site, log):
     ensure_child(section, "sen-information-report", lambda: build_report(home, school), log)
     ensure_child(section, "disability-and-access", lambda: build_disability_page(school), log)
     ensure_child(section, "accessibility-plan", lambda: build_plan(school), log)
+    if needs_inclusion_strategy(school):
+        ensure_child(section, "inclusion-strategy", lambda: build_inclusion_strategy(school), log)
     demo_support.seed(section, log, school)
     ensure_child(section, "statutory-information", build_statutory_page, log)
     ensure_trust_staff_group()

@@ -256,3 +256,122 @@ PLAN_ROWS = [
         "in_progress",
     ),
 ]
+
+
+# The inclusion strategy (schools that receive the Inclusive Mainstream Fund).
+
+INCLUSION_SUMMARY = (
+    "<p>Some children find it harder than others to learn, make friends and join in. This "
+    "strategy sets out the barriers we have found at Hollins Brook, what we are doing to "
+    "remove them, and what each part costs. Most of it is paid for by the Inclusive "
+    "Mainstream Fund, money the government gives mainstream schools for this work.</p>"
+)
+
+# (short title, description)
+INCLUSION_BARRIERS = [
+    (
+        "Speech and language",
+        "Many children start in Reception with talking and listening skills below what is "
+        "usual for their age. This makes it harder to follow lessons and to make friends.",
+    ),
+    (
+        "Reading",
+        "Some children on SEN support fall behind with reading in the infant years and find "
+        "it hard to catch up, which then holds them back in every subject.",
+    ),
+    (
+        "Busy times of the day",
+        "Some children find playtime, lunchtime and moving between activities noisy and "
+        "overwhelming, and miss learning while they settle again.",
+    ),
+    (
+        "Joining in clubs and trips",
+        "Children with SEND go to after-school clubs and on trips less often than their "
+        "classmates, often because the activity is not set up for them.",
+    ),
+]
+
+# (what we do, more about it, barriers it addresses, who for, which pupils, cost,
+#  paid for from, what it should change, how we measure it, who leads it, status)
+INCLUSION_ACTIVITIES = [
+    (
+        "Speech and language groups",
+        "A trained teaching assistant runs small talking groups three mornings a week.",
+        "Speech and language",
+        "group",
+        "Reception and Year 1",
+        6_500,
+        "imf",
+        "Children speak in longer sentences and follow instructions in class.",
+        "A language check in the autumn and again in the summer.",
+        "SENCO",
+        "in_progress",
+    ),
+    (
+        "Reading catch-up sessions",
+        "Short daily one-to-one reading sessions with a trained reading tutor.",
+        "Reading",
+        "sen_support",
+        "",
+        5_500,
+        "imf",
+        "Children read with more confidence and close the gap with their classmates.",
+        "Reading checks every term, and what children and parents tell us.",
+        "English lead",
+        "in_progress",
+    ),
+    (
+        "A calm room and trained lunchtime staff",
+        "A quiet room open at busy times, and training for lunchtime staff in helping "
+        "children who feel overwhelmed.",
+        "Busy times of the day",
+        "all",
+        "",
+        3_000,
+        "imf",
+        "Children settle quickly after playtime and lunchtime and lose less learning.",
+        "How often children need time out of class, counted each half term.",
+        "Deputy headteacher",
+        "planned",
+    ),
+    (
+        "Clubs and trips for everyone",
+        "Extra staff, transport and equipment so that children with SEND can join clubs "
+        "and trips with their friends.",
+        "Joining in clubs and trips",
+        "sen_support",
+        "including those with an EHC plan",
+        3_000,
+        "imf",
+        "Children with SEND take part in clubs and trips as often as their classmates.",
+        "Club registers and trip lists, checked each term.",
+        "Headteacher",
+        "planned",
+    ),
+    (
+        "Speech and language therapist visits",
+        "A speech and language therapist visits every fortnight to advise staff and set targets.",
+        "Speech and language",
+        "ehc_plan",
+        "",
+        4_200,
+        "notional_sen",
+        "Staff use the therapist's advice every day in class.",
+        "The therapist's reviews of each child's targets.",
+        "SENCO",
+        "in_progress",
+    ),
+    (
+        "Books matched to each child's reading level",
+        "New reading books that match the sounds children have learnt.",
+        "Reading",
+        "group",
+        "Years 1 and 2",
+        1_200,
+        "pupil_premium",
+        "Children practise reading at home with books they can read.",
+        "Reading records and termly reading checks.",
+        "English lead",
+        "done",
+    ),
+]

@@ -23,3 +23,28 @@ class ReadabilityPanel(Panel):
                 }
             )
             return context
+
+
+class InclusionTotalsPanel(Panel):
+    """The inclusion strategy's planned spending by source, beside this year's Inclusive
+    Mainstream Fund allocation, as saved. Never blocks."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "senreport/admin/inclusion_totals_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from home.models import SchoolSettings
+
+            from .inclusion import totals
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            allocation = None
+            site = page.get_site() if page.pk else None
+            if site is None and getattr(page, "school_parent_page", None) is not None:
+                site = page.school_parent_page.get_site()
+            if site is not None:
+                allocation = SchoolSettings.for_site(site).inclusive_mainstream_fund_allocation
+            # The rows of the version being edited (the latest draft), saved or not.
+            context["totals"] = totals(page.activities.all(), allocation)
+            return context

@@ -96,6 +96,29 @@ def plan_context(page, request):
     }
 
 
+def inclusion_context(page, request):
+    from home.models import SchoolSettings
+
+    from .inclusion import barriers_named, totals
+    from .models import AccessibilityPlanPage, SENInformationReportPage
+
+    site = request_site(page, request)
+    barriers = list(page.barriers.all())
+    for number, barrier in enumerate(barriers, start=1):
+        barrier.anchor = f"barrier-{number}"
+    activities = list(page.activities.all())
+    for activity in activities:
+        activity.named_barriers = barriers_named(activity.barriers_addressed, barriers)
+    school = SchoolSettings.for_request(request) if request else SchoolSettings.for_site(site)
+    return {
+        "barriers": barriers,
+        "activities": activities,
+        "totals": totals(activities, school.inclusive_mainstream_fund_allocation),
+        "report_page": site_page(SENInformationReportPage, site, request),
+        "accessibility_plan_page": site_page(AccessibilityPlanPage, site, request),
+    }
+
+
 def request_site(page, request):
     return (Site.find_for_request(request) if request else None) or page.get_site()
 

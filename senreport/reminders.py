@@ -57,6 +57,13 @@ WORDING = {
         "Write the next accessibility plan (it can cover up to three years), with actions "
         "for all three strands, give its start and end dates and publish it.",
     ),
+    "inc.published": (
+        "deadline to publish",
+        "Write the inclusion strategy: the barriers to learning the school has found and "
+        "the activities it pays for to remove them, each with the barrier(s) it addresses "
+        "and its cost. Then publish it under the SEND section. Publishing it is a condition "
+        "of the Inclusive Mainstream Fund.",
+    ),
 }
 
 

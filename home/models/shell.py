@@ -100,6 +100,26 @@ class SchoolSettings(BaseSiteSetting):
     sendiass_email = models.EmailField("SENDIASS e-mail", blank=True)
     sendiass_url = models.URLField("SENDIASS website", blank=True)
 
+    receives_inclusive_mainstream_fund = models.BooleanField(
+        "the school receives the Inclusive Mainstream Fund",
+        default=True,
+        help_text=(
+            "Only mainstream schools receive the Inclusive Mainstream Fund. A school that "
+            "receives it must publish an inclusion strategy on its website, with the "
+            "activities the fund pays for and what each costs (a condition of grant). "
+            "Untick this if your school does not receive it."
+        ),
+    )
+    inclusive_mainstream_fund_allocation = models.PositiveIntegerField(
+        "this year's Inclusive Mainstream Fund allocation (£)",
+        null=True,
+        blank=True,
+        help_text=(
+            "In whole pounds, as your funding letter gives it. The inclusion strategy shows "
+            "it beside the spending you plan from the fund."
+        ),
+    )
+
     headteacher = models.CharField(max_length=150, blank=True)
     chair_of_governors = models.CharField(max_length=150, blank=True)
     send_governor = models.CharField(
@@ -151,6 +171,13 @@ class SchoolSettings(BaseSiteSetting):
             ],
             heading="SEND Information, Advice and Support Service (SENDIASS)",
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("receives_inclusive_mainstream_fund"),
+                FieldPanel("inclusive_mainstream_fund_allocation"),
+            ],
+            heading="Inclusive Mainstream Fund",
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -172,6 +199,12 @@ class SchoolSettings(BaseSiteSetting):
     @property
     def is_mainstream(self):
         return self.school_type in MAINSTREAM_TYPES
+
+    @property
+    def inclusion_strategy_required(self):
+        """Whether the school must publish an inclusion strategy: mainstream schools that
+        receive the Inclusive Mainstream Fund (a condition of the grant)."""
+        return self.is_mainstream and self.receives_inclusive_mainstream_fund
 
     @property
     def reminder_recipient(self):

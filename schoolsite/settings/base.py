@@ -5,7 +5,7 @@ differs. Anything that varies between installations is read from the environment
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -374,3 +374,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# The date by which a mainstream school that receives the Inclusive Mainstream Fund must
+# publish its inclusion strategy (DfE guidance of 25 June 2026, a condition of grant).
+# Everything reads it through senreport.inclusion.deadline(); nothing else names the date.
+INCLUSION_STRATEGY_DEADLINE = date(2026, 12, 31)

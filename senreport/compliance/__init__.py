@@ -54,6 +54,14 @@ def evaluate(check: Check, data: SiteData, urls=True) -> Result:
             f"this school is recorded as: {data.school.get_school_type_display()}.",
             fix_url=data.settings_url() if urls else "",
         )
+    not_applicable = check.applies(data) if check.applies is not None else None
+    if not_applicable:
+        return Result(
+            check,
+            Status.NOT_APPLICABLE,
+            not_applicable,
+            fix_url=data.settings_url() if urls else "",
+        )
     outcome = check.evaluate(data)
     last_reviewed, next_review = outcome.last_reviewed, outcome.next_review
     # Items a page publishes take that page's review dates.

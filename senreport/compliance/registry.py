@@ -82,6 +82,9 @@ class Check:
     # The item is kept in the school details, so that is where it is fixed.
     fix_in_settings: bool = False
     mainstream_only: bool = False
+    # Optional: given a `SiteData`, None when the check applies to the school, else the
+    # plain-English reason it does not (the result is then "not applicable").
+    applies: Callable | None = None
     # False for checks that judge the site around a page (is it live, is it linked),
     # which must not stop that page from being published.
     guards_publish: bool = True

@@ -2,6 +2,13 @@
 
 from .disability import FACILITIES, DisabilityAccessPage
 from .glossary import GlossaryPage, GlossaryTerm
+from .inclusion import (
+    FundingSource,
+    InclusionActivity,
+    InclusionBarrier,
+    InclusionStrategyPage,
+    WhoFor,
+)
 from .ops import LinkCheck, LinkKind, ReminderThreshold, ReviewReminder
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
 from .report import SENInformationReportPage
@@ -17,7 +24,11 @@ __all__ = [
     "ActionStatus",
     "DisabilityAccessPage",
     "GlossaryPage",
+    "FundingSource",
     "GlossaryTerm",
+    "InclusionActivity",
+    "InclusionBarrier",
+    "InclusionStrategyPage",
     "LinkCheck",
     "LinkKind",
     "ReminderThreshold",
@@ -28,4 +39,5 @@ __all__ = [
     "School",
     "StatutoryInformationPage",
     "Strand",
+    "WhoFor",
 ]

@@ -17,6 +17,7 @@ GROUPS = (
     ("school", "School information"),
     ("web", "Website accessibility"),
     ("dp", "Privacy"),
+    ("inc", "Inclusion strategy"),
 )
 
 
