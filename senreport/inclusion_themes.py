@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.utils.text import slugify
 
 from home.text import has_text
@@ -89,26 +88,17 @@ class GraduatedApproachBlock:
 
 @dataclass(frozen=True)
 class PupilPremiumStatement:
-    """The inclusion strategy page's link to the school's pupil premium strategy statement.
+    """The inclusion strategy page's link to the school's pupil premium strategy statement
+    (the page shows it under this anchor)."""
 
-    The page type may not be installed: it is looked up by name, and without it there is
-    no evidence."""
-
-    app_label: str = "senreport"
-    model_name: str = "InclusionStrategyPage"
     anchor: str = "pupil-premium"
     text: str = "Our pupil premium strategy statement"
 
-    def page(self, data):
-        try:
-            model = apps.get_model(self.app_label, self.model_name)
-        except LookupError:
-            return None
-        return data.page(model)
-
     def evidence(self, data):
-        page = self.page(data)
-        if page is None or not getattr(page, "pupil_premium_statement_link", None):
+        from .models import InclusionStrategyPage
+
+        page = data.page(InclusionStrategyPage)
+        if page is None or not page.pupil_premium_statement_link:
             return []
         url = data.public_url(page, self.anchor)
         return [Evidence(url, self.text, page.title)] if url else []

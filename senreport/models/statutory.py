@@ -17,7 +17,6 @@ GROUPS = (
     ("school", "School information"),
     ("web", "Website accessibility"),
     ("dp", "Privacy"),
-    ("inc", "Inclusion strategy"),
 )
 
 

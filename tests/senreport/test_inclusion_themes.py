@@ -9,24 +9,22 @@ from datetime import date
 from io import StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import SchoolSettings, StandardPage
+from home.models import SchoolSettings
 from home.publishing import unguarded
 from senreport.compliance import registry
 from senreport.compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
 from senreport.inclusion_themes import (
     THEMES,
-    GraduatedApproachBlock,
-    PupilPremiumStatement,
     ReportSection,
 )
-from senreport.models import SENInformationReportPage, SENSupportPage
+from senreport.models import InclusionStrategyPage, SENInformationReportPage, SENSupportPage
 from senreport.models.statutory import GROUPS
 from senreport.report_items import REPORT_ITEMS
+from tests.test_query_budgets import PAGE_BUDGETS
 
 pytestmark = pytest.mark.usefixtures("demo_module")
 
@@ -34,9 +32,9 @@ STATUTORY_URL = "/send/statutory-information/"
 REPORT_URL = "/send/sen-information-report/"
 SUPPORT_URL = "/send/sen-support/"
 NOTHING = "Nothing published yet shows this."
-# Pinned in tests/test_query_budgets.py too: the themes are read from the pages the checks
-# already loaded, so they add no query.
-STATUTORY_PAGE_QUERIES = 36
+# The themes are read from the pages the checks already loaded, so they add no query to the
+# page's pinned budget.
+STATUTORY_PAGE_QUERIES = PAGE_BUDGETS["statutory information"][1]
 
 
 def publish(page):
@@ -128,14 +126,18 @@ def test_every_anchor_the_themes_link_to_is_on_the_published_page(client):
             if isinstance(source, ReportSection):
                 assert f'id="{source.anchor}"' in report, source.check_id
     html = statutory_html(client)
+    pages = {REPORT_URL: report, SUPPORT_URL: support}
+    followed = 0
     for theme in THEMES:
         for href in theme_html(html, theme.id).split('href="')[1:]:
             path, _, anchor = href.split('"')[0].partition("#")
-            target = {REPORT_URL: report, SUPPORT_URL: support}.get(path)
-            if target is not None:
-                assert f'id="{anchor}"' in target, f"{theme.id}: {path}#{anchor} has no target"
-    assert any(isinstance(s, GraduatedApproachBlock) for t in THEMES for s in t.sources)
-    assert any(isinstance(s, PupilPremiumStatement) for t in THEMES for s in t.sources)
+            if path not in pages:
+                pages[path] = client.get(path).content.decode()
+            assert f'id="{anchor}"' in pages[path], f"{theme.id}: {path}#{anchor} has no target"
+            followed += 1
+    # Every theme has published evidence in the demo, the pupil premium one included.
+    assert NOTHING not in html
+    assert followed >= len(THEMES)
 
 
 # --- The section on the public page --------------------------------------------------------
@@ -205,44 +207,33 @@ def test_a_special_school_that_describes_identification_still_shows_it(client):
 
 
 @pytest.mark.django_db
-def test_without_an_inclusion_strategy_page_type_the_pupil_premium_theme_says_so(
-    client, monkeypatch
-):
-    monkeypatch.setattr(PupilPremiumStatement, "model_name", "NoSuchPage")
-    pupil_premium = theme_html(statutory_html(client), "pupil-premium")
-    assert "The pupil premium strategy" in pupil_premium
-    assert NOTHING in pupil_premium
-
-
-@pytest.mark.django_db
-def test_a_strategy_page_with_a_pupil_premium_link_is_the_evidence(client, monkeypatch):
-    # Stands for the inclusion strategy page: a live page with a pupil premium link.
-    strategy = StandardPage.objects.live().get(slug="about-us")
-    strategy.pupil_premium_statement_link = "https://example.org/pupil-premium.pdf"
-    monkeypatch.setattr(PupilPremiumStatement, "page", lambda self, data: strategy)
+def test_the_demo_inclusion_strategy_evidences_the_pupil_premium_theme(client):
+    strategy = InclusionStrategyPage.objects.live().get()
+    assert strategy.pupil_premium_statement_link
+    strategy_page = client.get(strategy.url).content.decode()
+    assert strategy_page.count('id="pupil-premium"') == 1
     pupil_premium = theme_html(statutory_html(client), "pupil-premium")
     assert (
         f'<a href="{strategy.url}#pupil-premium">Our pupil premium strategy statement</a>'
     ) in pupil_premium
     assert NOTHING not in pupil_premium
 
-    strategy.pupil_premium_statement_link = ""
-    assert NOTHING in theme_html(statutory_html(client), "pupil-premium")
+
+@pytest.mark.django_db
+def test_a_strategy_without_a_pupil_premium_link_is_no_evidence(client):
+    strategy = InclusionStrategyPage.objects.live().get()
+    strategy.pupil_premium_statement_url = ""
+    strategy.pupil_premium_statement_document = None
+    publish(strategy)
+    pupil_premium = theme_html(statutory_html(client), "pupil-premium")
+    assert "The pupil premium strategy" in pupil_premium
+    assert NOTHING in pupil_premium
 
 
 @pytest.mark.django_db
-def test_the_demo_inclusion_strategy_evidences_the_pupil_premium_theme(client):
-    """Runs once the inclusion strategy page type exists (issue 14, part A)."""
-    try:
-        model = apps.get_model("senreport", "InclusionStrategyPage")
-    except LookupError:
-        pytest.skip("the inclusion strategy page type is not on this branch")
-    strategy = model.objects.live().first()
-    assert strategy is not None and strategy.pupil_premium_statement_link
-    strategy_page = client.get(strategy.url).content.decode()
-    assert 'id="pupil-premium"' in strategy_page
-    pupil_premium = theme_html(statutory_html(client), "pupil-premium")
-    assert f'href="{strategy.url}#pupil-premium"' in pupil_premium
+def test_an_unpublished_strategy_is_no_evidence(client):
+    InclusionStrategyPage.objects.live().get().unpublish()
+    assert NOTHING in theme_html(statutory_html(client), "pupil-premium")
 
 
 # --- Checklist version and verified dates --------------------------------------------------
