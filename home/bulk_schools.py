@@ -106,6 +106,7 @@ def _create_batch(schools, progress):
     from localoffer.demo import build_local_offer_page
     from senreport.demo import (
         build_disability_page,
+        build_equality_page,
         build_plan,
         build_report,
         build_send_section,
@@ -114,7 +115,7 @@ def _create_batch(schools, progress):
     from senreport.demo_support import build_glossary_page
 
     root = Page.get_first_root_node()
-    built, plans, forms = [], [], []
+    built, plans, forms, equalities = [], [], [], []
     for school in schools:
         home = fill_home(HomePage(), school)
         new = NewSchool(school, home)
@@ -129,6 +130,8 @@ def _create_batch(schools, progress):
         _add(section, report, "sen-information-report", new)
         _add(section, build_disability_page(school), "disability-and-access", new)
         plan = _add(section, build_plan(school, with_actions=False), "accessibility-plan", new)
+        equality = build_equality_page(school, with_objectives=False)
+        equalities.append((_add(section, equality, "equality", new), school))
         _add(section, build_statutory_page(), "statutory-information", new)
         _add(section, build_local_offer_page(school), "local-offer", new)
         _add(section, build_glossary_page(), "glossary", new)
@@ -139,7 +142,7 @@ def _create_batch(schools, progress):
             progress.update(1)
 
     _create_sites(built)
-    _create_children(plans, forms)
+    _create_children(plans, forms, equalities)
     _create_services(built)
     ensure_schools_groups([(new.site, new.school.name) for new in built])
     pages = [page for new in built for page in new.pages]
@@ -166,10 +169,11 @@ def _create_sites(built):
     )
 
 
-def _create_children(plans, forms):
-    """The plans' actions and the feedback forms' fields, kept on the pages in memory too
-    so that their revisions hold them."""
-    from senreport.models import AccessibilityPlanAction
+def _create_children(plans, forms, equalities=()):
+    """The plans' actions, the equality objectives and the feedback forms' fields, kept on
+    the pages in memory too so that their revisions hold them."""
+    from senreport.demo import equality_objectives
+    from senreport.models import AccessibilityPlanAction, EqualityObjective
 
     actions = {}
     for plan, school in plans:
@@ -180,6 +184,16 @@ def _create_children(plans, forms):
     AccessibilityPlanAction.objects.bulk_create(a for rows in actions.values() for a in rows)
     for plan, _ in plans:
         plan.actions = actions[plan.pk]
+
+    objectives = {}
+    for page, school in equalities:
+        objectives[page.pk] = equality_objectives(school)
+        for order, objective in enumerate(objectives[page.pk]):
+            objective.page = page
+            objective.sort_order = order
+    EqualityObjective.objects.bulk_create(o for rows in objectives.values() for o in rows)
+    for page, _ in equalities:
+        page.objectives = objectives[page.pk]
 
     fields = {}
     for form in forms:

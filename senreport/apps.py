@@ -9,4 +9,4 @@ class SENReportConfig(AppConfig):
     def ready(self):
         # Register every statutory check with the compliance registry. (They join the
         # publish guard every page type shares through senreport/wagtail_hooks.py.)
-        from .compliance import checks  # noqa: F401
+        from .compliance import checks, equality  # noqa: F401

@@ -1,6 +1,7 @@
 """The statutory SEND pages. One module per page family; everything is re-exported here."""
 
 from .disability import FACILITIES, DisabilityAccessPage
+from .equality import EqualityObjective, EqualityPage, ObjectiveStatus
 from .glossary import GlossaryPage, GlossaryTerm
 from .ops import LinkCheck, LinkKind, ReminderThreshold, ReviewReminder
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
@@ -16,10 +17,13 @@ __all__ = [
     "AccessibilityPlanPage",
     "ActionStatus",
     "DisabilityAccessPage",
+    "EqualityObjective",
+    "EqualityPage",
     "GlossaryPage",
     "GlossaryTerm",
     "LinkCheck",
     "LinkKind",
+    "ObjectiveStatus",
     "ReminderThreshold",
     "ReviewReminder",
     "SENDSectionPage",

@@ -12,6 +12,7 @@ GROUPS = (
     ("sir", "SEN Information Report"),
     ("dis", "Disabled pupils"),
     ("ap", "Accessibility plan"),
+    ("eq", "Equality information and objectives"),
     ("school", "School information"),
     ("web", "Website accessibility"),
     ("dp", "Privacy"),
