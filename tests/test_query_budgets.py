@@ -31,11 +31,13 @@ from tests.localoffer import builders
 PAGE_BUDGETS = {
     "home": ("/", 8),
     "standard page": ("/about-us/", 11),
-    "SEND section": ("/send/", 19),
+    # +1 in issue 14: .specific() reads each child page type once (the equality page).
+    "SEND section": ("/send/", 20),
     "SEN Information Report": ("/send/sen-information-report/", 16),
     "disability and access": ("/send/disability-and-access/", 15),
     "accessibility plan": ("/send/accessibility-plan/", 15),
-    "statutory information": ("/send/statutory-information/", 36),
+    # +2 in issue 14: the equality page type and its objectives.
+    "statutory information": ("/send/statutory-information/", 38),
     "SEN support": ("/send/sen-support/", 14),
     "glossary": ("/send/glossary/", 13),
     "accessibility statement": ("/accessibility/", 11),

@@ -758,7 +758,10 @@ def web_accessibility_statement(data):
         )
     missing = [
         label
-        for field, label in (("prepared_on", "Prepared on"), ("last_reviewed_on", "Last reviewed on"))
+        for field, label in (
+            ("prepared_on", "Prepared on"),
+            ("last_reviewed_on", "Last reviewed on"),
+        )
         if not getattr(statement, field)
     ]
     if missing:
