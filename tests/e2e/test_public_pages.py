@@ -12,6 +12,7 @@ PAGES = {
     "sen-report": "/send/sen-information-report/",
     "disability-access": "/send/disability-and-access/",
     "accessibility-plan": "/send/accessibility-plan/",
+    "equality": "/send/equality/",
     "statutory-information": "/send/statutory-information/",
     "sen-support": "/send/sen-support/",
     "glossary": "/send/glossary/",
