@@ -386,3 +386,26 @@ def test_demo_page_is_complete_today(demo):
     for check_id in ("eq.information", "eq.objectives"):
         assert result_for(demo, check_id).status == Status.PASS
     assert timedelta(0) < date.today() - equality_page().information_updated
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_the_statement_review_when_due(admin_client):
+    edit_statement(last_reviewed_on=date(2025, 12, 20))
+    with frozen(date(2026, 11, 30)):
+        panel = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
+    due = [li.get_text(" ", strip=True) for li in panel.select(".send-compliance__item")]
+    assert any(
+        line.startswith("Accessibility statement : due 20 December 2026") for line in due
+    ), due
+
+
+@pytest.mark.django_db
+def test_statutory_page_lists_the_equality_items(client):
+    html = soup(client, "/send/statutory-information/")
+    group = html.find(id="eq")
+    assert group.h2.get_text(strip=True) == "Equality information and objectives"
+    links = [a["href"] for a in group.select("a")]
+    assert any(href.endswith("/send/equality/#equality-information") for href in links)
+    assert any(href.endswith("/send/equality/#equality-objectives") for href in links)
+    web = html.find(id="web").get_text(" ", strip=True)
+    assert "The accessibility statement was reviewed within the last 12 months" in web
