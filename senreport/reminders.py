@@ -58,7 +58,7 @@ WORDING = {
         "for all three strands, give its start and end dates and publish it.",
     ),
     "eq.information": (
-        "equality information to be updated",
+        "equality information update due",
         "Look again at how the school meets the equality duty for its pupils, bring the "
         "facts up to date, change the 'Equality information last updated' date and publish "
         "the page.",
