@@ -249,6 +249,23 @@ class TestStatementReviewed:
         assert "Check the website" in advice
         assert "'Last reviewed on'" in advice
 
+    def test_reminder_mail_says_what_to_do(self, demo):
+        from io import StringIO
+
+        from django.core import mail
+        from django.core.management import call_command
+
+        school = SchoolSettings.for_site(demo)
+        school.reminders_email = "office@hollinsbrook.example"
+        school.save()
+        edit_statement(last_reviewed_on=date(2025, 12, 7))
+        mail.outbox.clear()
+        with frozen(date(2026, 11, 30)):
+            call_command("send_review_reminders", stdout=StringIO())
+        [message] = [m for m in mail.outbox if "Accessibility statement" in m.subject]
+        assert "Accessibility statement: next review due 7 December 2026" in message.body
+        assert "Check the website is still as accessible as the statement says" in message.body
+
 
 # The publish guard, through the editor.
 
