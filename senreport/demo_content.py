@@ -263,7 +263,8 @@ EQUALITY_INTRODUCTION = html(
 )
 EQUALITY_INFORMATION = html(
     "We welcome every child, whatever their disability, race, sex, religion or belief, "
-    "and whatever their family looks like. These are some of the things we do:",
+    "and whatever their family looks like. This is how we meet the public sector equality "
+    "duty for pupils with protected characteristics:",
     [
         "<b>Stopping unfair treatment</b>: we record every incident of bullying or "
         "name-calling about a child's disability, race, religion or sex, follow it up the "

@@ -249,7 +249,8 @@ EQUALITY_INTRODUCTION = html(
 EQUALITY_INFORMATION = html(
     "We look at how fairly the school works for pupils of every race, sex, religion or "
     "belief, and for pupils with different kinds of disability, not only for the school "
-    "as a whole. For example:",
+    "as a whole. This is how we meet the public sector equality duty for pupils with "
+    "protected characteristics:",
     [
         "<b>Stopping unfair treatment</b>: we record any incident of bullying or unkind "
         "words about a pupil's race, religion, sex or disability, act on it the same week "
