@@ -108,6 +108,7 @@ def _create_batch(schools, progress):
     from localoffer.demo import build_local_offer_page
     from senreport.demo import (
         build_disability_page,
+        build_equality_page,
         build_inclusion_strategy,
         build_plan,
         build_report,
@@ -118,7 +119,7 @@ def _create_batch(schools, progress):
     from senreport.demo_support import build_glossary_page
 
     root = Page.get_first_root_node()
-    built, plans, forms, strategies = [], [], [], []
+    built, plans, forms, strategies, equalities = [], [], [], [], []
     for school in schools:
         home = fill_home(HomePage(), school)
         new = NewSchool(school, home)
@@ -136,6 +137,8 @@ def _create_batch(schools, progress):
         if needs_inclusion_strategy(school):
             strategy = build_inclusion_strategy(school, with_rows=False)
             strategies.append((_add(section, strategy, "inclusion-strategy", new), school))
+        equality = build_equality_page(school, with_objectives=False)
+        equalities.append((_add(section, equality, "equality", new), school))
         _add(section, build_statutory_page(), "statutory-information", new)
         _add(section, build_local_offer_page(school), "local-offer", new)
         _add(section, build_glossary_page(), "glossary", new)
@@ -146,7 +149,7 @@ def _create_batch(schools, progress):
             progress.update(1)
 
     _create_sites(built)
-    _create_children(plans, forms)
+    _create_children(plans, forms, equalities)
     _create_inclusion_rows(strategies)
     _create_services(built)
     ensure_schools_groups([(new.site, new.school.name) for new in built])
@@ -174,10 +177,11 @@ def _create_sites(built):
     )
 
 
-def _create_children(plans, forms):
-    """The plans' actions and the feedback forms' fields, kept on the pages in memory too
-    so that their revisions hold them."""
-    from senreport.models import AccessibilityPlanAction
+def _create_children(plans, forms, equalities=()):
+    """The plans' actions, the equality objectives and the feedback forms' fields, kept on
+    the pages in memory too so that their revisions hold them."""
+    from senreport.demo import equality_objectives
+    from senreport.models import AccessibilityPlanAction, EqualityObjective
 
     actions = {}
     for plan, school in plans:
@@ -188,6 +192,16 @@ def _create_children(plans, forms):
     AccessibilityPlanAction.objects.bulk_create(a for rows in actions.values() for a in rows)
     for plan, _ in plans:
         plan.actions = actions[plan.pk]
+
+    objectives = {}
+    for page, school in equalities:
+        objectives[page.pk] = equality_objectives(school)
+        for order, objective in enumerate(objectives[page.pk]):
+            objective.page = page
+            objective.sort_order = order
+    EqualityObjective.objects.bulk_create(o for rows in objectives.values() for o in rows)
+    for page, _ in equalities:
+        page.objectives = objectives[page.pk]
 
     fields = {}
     for form in forms:

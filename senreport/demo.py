@@ -20,6 +20,8 @@ from .models import (
     AccessibilityPlanAction,
     AccessibilityPlanPage,
     DisabilityAccessPage,
+    EqualityObjective,
+    EqualityPage,
     InclusionActivity,
     InclusionBarrier,
     InclusionStrategyPage,
@@ -232,6 +234,57 @@ def inclusion_rows(school=HOLLINS_BROOK):
     return barriers, activities
 
 
+def objectives_start(today):
+    """When the demo's equality objectives were published: the start of the school year
+    before the current one (they run for four years)."""
+    start = plan_start(today)
+    return start.replace(year=start.year - 1)
+
+
+def equality_objectives(school=HOLLINS_BROOK, today=None):
+    """The equality objectives (unsaved, without their page)."""
+    start = objectives_start(today or timezone.localdate())
+    objectives = []
+    for objective, reason, measure, due, progress, status in content_for(
+        school
+    ).EQUALITY_OBJECTIVES:
+        target_date = None
+        if due:
+            years, month, day = due
+            target_date = start.replace(year=start.year + years, month=month, day=day)
+        objectives.append(
+            EqualityObjective(
+                objective=school.adapt(objective),
+                reason=school.adapt(reason),
+                measure=school.adapt(measure),
+                target_date=target_date,
+                progress=school.adapt(progress),
+                status=status,
+            )
+        )
+    return objectives
+
+
+def build_equality_page(school=HOLLINS_BROOK, with_objectives=True):
+    text = content_for(school)
+    today = timezone.localdate()
+    published = objectives_start(today)
+    page = EqualityPage(
+        title="Equality information and objectives",
+        search_description=(
+            "How we treat every pupil fairly, and the equality goals we have set ourselves."
+        ),
+        introduction=school.adapt(text.EQUALITY_INTRODUCTION),
+        equality_information=school.adapt(text.EQUALITY_INFORMATION),
+        information_updated=today - timedelta(days=40),
+        objectives_published=published,
+        objectives_review_due=published.replace(year=published.year + 2),
+    )
+    if with_objectives:
+        page.objectives = equality_objectives(school, today)
+    return page
+
+
 def build_statutory_page():
     return StatutoryInformationPage(
         title="Statutory SEND information",
@@ -256,6 +309,7 @@ def seed(site, log):
     ensure_child(section, "accessibility-plan", lambda: build_plan(school), log)
     if needs_inclusion_strategy(school):
         ensure_child(section, "inclusion-strategy", lambda: build_inclusion_strategy(school), log)
+    ensure_child(section, "equality", lambda: build_equality_page(school), log)
     demo_support.seed(section, log, school)
     ensure_child(section, "statutory-information", build_statutory_page, log)
     ensure_trust_staff_group()

@@ -375,3 +375,64 @@ INCLUSION_ACTIVITIES = [
         "done",
     ),
 ]
+
+EQUALITY_INTRODUCTION = html(
+    "The law asks every school to treat pupils fairly and to help them get on well "
+    "together. This page explains how we do that, and the goals we have set ourselves."
+)
+EQUALITY_INFORMATION = html(
+    "We welcome every child, whatever their disability, race, sex, religion or belief, "
+    "and whatever their family looks like. This is how we meet the public sector equality "
+    "duty for pupils with protected characteristics:",
+    [
+        "<b>Stopping unfair treatment</b>: we record every incident of bullying or "
+        "name-calling about a child's disability, race, religion or sex, follow it up the "
+        "same week, and report how many there were to governors each term.",
+        "<b>Equal chances</b>: we compare how well groups of pupils do in reading, writing "
+        "and maths, and how often they come to school (for example disabled pupils and "
+        "others, boys and girls), and plan extra help where a group is behind.",
+        "<b>Getting on well together</b>: our assemblies and lessons cover different "
+        "faiths, cultures and families, and the school council includes pupils with SEND.",
+    ],
+    "We check clubs and trips so that every child can take part, and we make changes for "
+    "disabled pupils before they are needed rather than after. Our accessibility plan "
+    "says how we are making the building and lessons easier to use.",
+    "We do not publish information about any single child. Figures for small groups are "
+    "given to governors only.",
+)
+# (objective, why we chose it, how progress is judged, target date (years after the
+# objectives were published, month, day) or None, progress so far, status).
+EQUALITY_OBJECTIVES = [
+    (
+        "Close the gap in attendance between pupils with SEND and other pupils to 2 "
+        "percentage points or less",
+        "Pupils with SEND missed more school than their classmates last year, often because "
+        "of appointments and anxiety about coming in.",
+        "The attendance figures of both groups, which the office checks every half term and "
+        "shares with governors each term.",
+        (2, 7, 20),
+        "The gap has narrowed since we started morning check-ins with a named adult.",
+        "in_progress",
+    ),
+    (
+        "Make sure every after-school club has places taken up by disabled pupils and by "
+        "pupils eligible for free school meals",
+        "Fewer of these pupils came to clubs, so they missed out on sport, music and "
+        "friendships outside lessons.",
+        "The club registers each term, compared with the make-up of the whole school.",
+        (1, 7, 20),
+        "Two clubs have moved to lunchtime so that pupils who travel by taxi can join.",
+        "in_progress",
+    ),
+    (
+        "Every pupil can name at least one way their class learns about different "
+        "families, faiths and cultures",
+        "Pupils told us in our survey that they wanted to learn more about each other's "
+        "backgrounds.",
+        "A short pupil survey every summer term, with a target that at least 9 in 10 pupils "
+        "can give an example.",
+        (3, 7, 20),
+        "",
+        "not_started",
+    ),
+]

@@ -240,3 +240,65 @@ LOCAL_OFFER_BODY = (
         "needs and therapies, and can be reached through the school office."
     ).source
 )
+
+EQUALITY_INTRODUCTION = html(
+    "Every pupil at Larkspur Hill is disabled or has special educational needs. The "
+    "equality duty still matters here: it is about fairness between all our pupils and "
+    "making sure each of them takes a full part in school and community life."
+)
+EQUALITY_INFORMATION = html(
+    "We look at how fairly the school works for pupils of every race, sex, religion or "
+    "belief, and for pupils with different kinds of disability, not only for the school "
+    "as a whole. This is how we meet the public sector equality duty for pupils with "
+    "protected characteristics:",
+    [
+        "<b>Stopping unfair treatment</b>: we record any incident of bullying or unkind "
+        "words about a pupil's race, religion, sex or disability, act on it the same week "
+        "and tell governors each term.",
+        "<b>Equal chances</b>: we check that pupils who do not use speech get the same "
+        "choice of lessons, clubs, trips and work experience as pupils who do, and that boys "
+        "and girls are offered the same options.",
+        "<b>Getting on well together</b>: pupils share regular sessions with a nearby "
+        "primary school and a secondary school, and our curriculum includes festivals and "
+        "traditions from the families of our pupils.",
+    ],
+    "Families who speak other languages can ask for an interpreter at every meeting.",
+    "We do not publish information about any single pupil. Figures for small groups are "
+    "shared with governors only.",
+)
+# As in demo_content.EQUALITY_OBJECTIVES.
+EQUALITY_OBJECTIVES = [
+    (
+        "Every pupil who does not use speech has a communication aid, signs or symbols they "
+        "can use in every lesson, at lunch and on every trip",
+        "Pupils who do not use speech had fewer ways to make choices or say how they feel "
+        "outside the classroom.",
+        "A check each term by the speech and language therapist of every pupil's "
+        "communication passport, and observations at lunch and on trips.",
+        (1, 12, 19),
+        "Lunchtime staff have been trained in the school's signs, and every table has a "
+        "symbol board.",
+        "in_progress",
+    ),
+    (
+        "Every pupil in the sixth form has at least one work experience placement in the "
+        "community before they leave, whatever their needs",
+        "Placements had mostly gone to pupils who need less support, so others left school "
+        "with less experience of work.",
+        "The sixth form's placement records, checked each summer term by the careers lead.",
+        (2, 7, 18),
+        "",
+        "not_started",
+    ),
+    (
+        "Pupils take part in a shared activity with pupils from a mainstream school at "
+        "least once each half term",
+        "Families told us they wanted their children to make friends and be seen in their "
+        "local community.",
+        "The timetable of shared sessions, and a short survey of pupils and families each "
+        "year asking what they enjoyed and what should change.",
+        (1, 7, 18),
+        "Shared music and PE sessions with the nearby primary school started this year.",
+        "in_progress",
+    ),
+]

@@ -234,6 +234,19 @@ GLOSSARY = [
         "An independent court that decides appeals from parents and young people who disagree "
         "with some council decisions about EHC needs assessments and EHC plans.",
     ),
+    (
+        "Protected characteristics",
+        "",
+        "The things the Equality Act 2010 protects people from being treated unfairly "
+        "because of. For pupils these are disability, race, sex, religion or belief, sexual "
+        "orientation, gender reassignment, and pregnancy or maternity.",
+    ),
+    (
+        "Public sector equality duty",
+        "",
+        "The law that asks schools and other public bodies to remove unfair treatment, give "
+        "everyone the same chances, and help people from different groups get on well.",
+    ),
 ]
 
 

@@ -87,12 +87,39 @@ def disability_context(page, request):
     }
 
 
+def statutory_page(model, request):
+    """The site's live page of a statutory type (one with a footer label), as the footer
+    links it: read from the navigation the footer loads anyway, so no query of its own."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from home.templatetags.navigation_tags import site_navigation
+
+    type_id = ContentType.objects.get_for_model(model).id
+    for _label, found in site_navigation({"request": request}).statutory:
+        if found.content_type_id == type_id:
+            return found
+    return None
+
+
 def plan_context(page, request):
-    from .models import DisabilityAccessPage
+    from .models import DisabilityAccessPage, EqualityPage
 
     return {
         "strands": page.actions_by_strand(),
         "disability_page": site_page(DisabilityAccessPage, request_site(page, request), request),
+        "equality_page": statutory_page(EqualityPage, request),
+    }
+
+
+def equality_context(page, request):
+    from .compliance.data import a_year_after
+    from .models import AccessibilityPlanPage
+
+    updated = page.information_updated
+    return {
+        "objectives": list(page.objectives.all()),
+        "information_next_update": a_year_after(updated) if updated else None,
+        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
     }
 
 

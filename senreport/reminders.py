@@ -64,6 +64,24 @@ WORDING = {
         "and its cost. Then publish it under the SEND section. Publishing it is a condition "
         "of the Inclusive Mainstream Fund.",
     ),
+    "eq.information": (
+        "equality information update due",
+        "Look again at how the school meets the equality duty for its pupils, bring the "
+        "facts up to date, change the 'Equality information last updated' date and publish "
+        "the page.",
+    ),
+    "eq.objectives": (
+        "new equality objectives due",
+        "With staff and governors, look at what the objectives achieved, agree new ones, "
+        "each with how progress will be judged, change the 'Objectives published on' date "
+        "and publish the page.",
+    ),
+    "web.statement_reviewed": (
+        "next review due",
+        "Check the website is still as accessible as the statement says (try the pages and "
+        "forms, look at what has been added), update the statement where it is no longer "
+        "true, change its 'Last reviewed on' date and publish it.",
+    ),
 }
 
 

@@ -756,12 +756,26 @@ def web_accessibility_statement(data):
             fields=("enforcement_procedure",),
             **where,
         )
-    return review_outcome(
-        statement.last_reviewed_on,
-        a_year_after(statement.last_reviewed_on),
-        "accessibility statement",
-        fields=("last_reviewed_on",),
-        page=statement,
+    missing = [
+        label
+        for field, label in (
+            ("prepared_on", "Prepared on"),
+            ("last_reviewed_on", "Last reviewed on"),
+        )
+        if not getattr(statement, field)
+    ]
+    if missing:
+        return Outcome.fail(
+            "Fill in " + " and ".join(f"“{label}”" for label in missing) + ".",
+            fields=("prepared_on", "last_reviewed_on"),
+            **where,
+        )
+    # Whether the review is recent is web.statement_reviewed (compliance/equality.py),
+    # which puts the review date on the dashboard's due list and in the reminders.
+    return Outcome.ok(
+        f"Prepared on {statement.prepared_on:%-d %B %Y}.",
+        last_reviewed=statement.last_reviewed_on,
+        **where,
     )
 
 

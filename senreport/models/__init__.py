@@ -1,6 +1,7 @@
 """The statutory SEND pages. One module per page family; everything is re-exported here."""
 
 from .disability import FACILITIES, DisabilityAccessPage
+from .equality import EqualityObjective, EqualityPage, ObjectiveStatus
 from .glossary import GlossaryPage, GlossaryTerm
 from .inclusion import (
     FundingSource,
@@ -23,6 +24,8 @@ __all__ = [
     "AccessibilityPlanPage",
     "ActionStatus",
     "DisabilityAccessPage",
+    "EqualityObjective",
+    "EqualityPage",
     "GlossaryPage",
     "FundingSource",
     "GlossaryTerm",
@@ -31,6 +34,7 @@ __all__ = [
     "InclusionStrategyPage",
     "LinkCheck",
     "LinkKind",
+    "ObjectiveStatus",
     "ReminderThreshold",
     "ReviewReminder",
     "SENDSectionPage",

@@ -13,6 +13,7 @@ PAGES = {
     "disability-access": "/send/disability-and-access/",
     "accessibility-plan": "/send/accessibility-plan/",
     "inclusion-strategy": "/send/inclusion-strategy/",
+    "equality": "/send/equality/",
     "statutory-information": "/send/statutory-information/",
     "sen-support": "/send/sen-support/",
     "glossary": "/send/glossary/",

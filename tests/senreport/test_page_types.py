@@ -9,10 +9,11 @@ its class ends, which would end that module's transaction.
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from senreport.demo import build_disability_page, build_report
+from senreport.demo import build_disability_page, build_equality_page, build_report
 from senreport.models import (
     AccessibilityPlanPage,
     DisabilityAccessPage,
+    EqualityPage,
     SENDSectionPage,
     SENInformationReportPage,
 )
@@ -108,3 +109,41 @@ class DisabilityAndPlanPageTests(WagtailPageTestCase):
         data["action-publish"] = "publish"
         response = self.client.post(f"/admin/pages/{page.pk}/edit/", data, follow=True)
         self.assertContains(response, "a school named in a child")
+
+
+OBJECTIVE_FIELDS = ("objective", "reason", "measure", "target_date", "progress", "status")
+
+
+class EqualityPageTests(WagtailPageTestCase):
+    def setUp(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        call_command("seed_demo", stdout=StringIO())
+        self.login()
+
+    def test_renderable_editable_previewable(self):
+        page = EqualityPage.objects.get()
+        rows = child_rows(page.objectives.all(), ("id", *OBJECTIVE_FIELDS))
+        data = form_data_for(page, objectives=rows)
+        data["objectives-INITIAL_FORMS"] = str(len(rows))
+        self.assertPageIsRenderable(page)
+        self.assertPageIsEditable(page, post_data=data)
+        self.assertPageIsPreviewable(page, post_data=data)
+
+    def test_tree_rules(self):
+        self.assertAllowedParentPageTypes(EqualityPage, {SENDSectionPage})
+        self.assertAllowedSubpageTypes(EqualityPage, set())
+
+    def test_can_create_through_the_admin(self):
+        EqualityPage.objects.all().delete()
+        section = SENDSectionPage.objects.get()
+        page = build_equality_page()
+        rows = child_rows(page.objectives.all(), OBJECTIVE_FIELDS)
+        data = form_data_for(page, objectives=rows, slug="equality")
+        data["action-publish"] = "publish"
+        self.assertCanCreate(section, EqualityPage, data)
+        created = EqualityPage.objects.get(slug="equality")
+        self.assertTrue(created.live)
+        self.assertEqual(created.objectives.count(), len(rows))
