@@ -420,7 +420,7 @@ EQUALITY_OBJECTIVES = [
         "Fewer of these pupils came to clubs, so they missed out on sport, music and "
         "friendships outside lessons.",
         "The club registers each term, compared with the make-up of the whole school.",
-        (1, 7, 20),
+        (2, 3, 31),
         "Two clubs have moved to lunchtime so that pupils who travel by taxi can join.",
         "in_progress",
     ),

@@ -297,7 +297,7 @@ EQUALITY_OBJECTIVES = [
         "local community.",
         "The timetable of shared sessions, and a short survey of pupils and families each "
         "year asking what they enjoyed and what should change.",
-        (1, 7, 18),
+        (2, 3, 26),
         "Shared music and PE sessions with the nearby primary school started this year.",
         "in_progress",
     ),

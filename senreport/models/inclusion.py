@@ -291,4 +291,9 @@ class InclusionActivity(Orderable):
     @property
     def who_for_text(self):
         label = self.get_who_for_display()
-        return f"{label}: {self.who_for_detail}" if self.who_for_detail else label
+        if not self.who_for_detail:
+            return label
+        # "Reception and Year 1" says more than "A year group or group of pupils: ...".
+        if self.who_for == WhoFor.GROUP:
+            return self.who_for_detail
+        return f"{label}: {self.who_for_detail}"

@@ -20,7 +20,8 @@ from senreport.reminders import review_dates
 from tests.senreport.helpers import form_data_for
 
 # The demo school is seeded once for this module (tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("demo_module")
+# Every test may read the demo school: each runs in its own transaction, whatever ran first.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_module")]
 
 EQUALITY_URL = "/send/equality/"
 PLAN_URL = "/send/accessibility-plan/"
@@ -186,6 +187,7 @@ def test_the_special_school_is_judged_too(demo):
     assert result_for(demo, "eq.objectives").status == Status.FAIL
 
 
+@pytest.mark.django_db
 def test_the_special_schools_demo_objectives_suit_a_special_school():
     from home.demo_schools import LARKSPUR_HILL
 
@@ -194,6 +196,21 @@ def test_the_special_schools_demo_objectives_suit_a_special_school():
     assert 2 <= len(objectives) <= 3
     assert all(o.objective and o.measure for o in objectives)
     assert any("communication aid" in o.objective for o in objectives)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("school_name", ["HOLLINS_BROOK", "LARKSPUR_HILL"])
+def test_no_demo_objective_still_to_do_is_past_its_target_date(school_name):
+    from home import demo_schools
+
+    today = date.today()
+    page = build_equality_page(getattr(demo_schools, school_name))
+    late = [
+        o.objective
+        for o in page.objectives.all()
+        if o.target_date and o.target_date < today and o.status != ObjectiveStatus.MET
+    ]
+    assert not late, late
 
 
 # web.statement_reviewed

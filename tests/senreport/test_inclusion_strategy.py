@@ -26,7 +26,8 @@ from senreport.models import (
 from tests.senreport.helpers import child_rows, form_data_for
 
 # The demo school (Hollins Brook, with a complete live strategy) is seeded once.
-pytestmark = pytest.mark.usefixtures("demo_module")
+# Every test may read the demo school: each runs in its own transaction, whatever ran first.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_module")]
 
 URL = "/send/inclusion-strategy/"
 INC_IDS = ["inc.published", "inc.activities_costed", "inc.review_noted", "inc.links"]

@@ -26,7 +26,8 @@ from senreport.models.statutory import GROUPS
 from senreport.report_items import REPORT_ITEMS
 from tests.test_query_budgets import PAGE_BUDGETS
 
-pytestmark = pytest.mark.usefixtures("demo_module")
+# Every test may read the demo school: each runs in its own transaction, whatever ran first.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_module")]
 
 STATUTORY_URL = "/send/statutory-information/"
 REPORT_URL = "/send/sen-information-report/"
