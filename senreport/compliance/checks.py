@@ -18,7 +18,7 @@ from .. import readability
 from .. import report_items as items
 from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformationReportPage, Strand
 from ..report_items import BROAD_AREAS
-from .data import a_year_after
+from .data import a_year_after, years_after
 from .registry import Outcome, check
 
 REPORT = SENInformationReportPage
@@ -520,11 +520,7 @@ def ap_period_current(data):
     # The end of the period is when a new plan must be in place: the dashboard and the
     # review reminders treat it as a date the school must act by.
     where = {"page": plan, "next_review": end}
-    try:
-        three_years_on = start.replace(year=start.year + 3)
-    except ValueError:  # 29 February
-        three_years_on = start.replace(year=start.year + 3, day=28)
-    if end > three_years_on:
+    if end > years_after(start, 3):
         return Outcome.fail(
             "The plan lasts more than three years: a plan covers up to three years.",
             fields=fields,

@@ -11,11 +11,15 @@ from home.privacy_sources import live_public_pages, scan_site
 from home.public import public
 
 
-def a_year_after(day):
+def years_after(day, years):
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
+
+
+def a_year_after(day):
+    return years_after(day, 1)
 
 
 def review_dates(page):

@@ -13,7 +13,7 @@ from home.text import has_text
 
 from ..models import EqualityPage
 from .checks import months_ago
-from .data import a_year_after
+from .data import a_year_after, years_after
 from .registry import Outcome, check
 
 REGULATIONS = "Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017"
@@ -26,13 +26,6 @@ OBJECTIVES_YEARS = 4
 OBJECTIVES_WARNING = timedelta(days=31)
 # Rows are named in a refusal by their first words.
 QUOTED = 80
-
-
-def years_after(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def yearly_outcome(day, label, what, done, fields, where):
