@@ -174,7 +174,7 @@ def step_measure():
     from django.test.utils import CaptureQueriesContext
     from wagtail.models import Site
 
-    from home.demo_schools import generated_school
+    from demo.schools import generated_school
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(get_user_model().objects.get(username="bench"))

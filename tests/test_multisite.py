@@ -14,7 +14,7 @@ from django.apps import apps
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from home.demo_schools import HOLLINS_BROOK, LARKSPUR_HILL
+from demo.schools import HOLLINS_BROOK, LARKSPUR_HILL
 from home.models import SchoolSettings, SchoolType
 from localoffer.models import Organisation, Service
 from senreport.models import GlossaryPage, SENInformationReportPage, SENSupportPage

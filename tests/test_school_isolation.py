@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Page, ReferenceIndex, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.demo_schools import HOLLINS_BROOK, LARKSPUR_HILL
+from demo.schools import HOLLINS_BROOK, LARKSPUR_HILL
 from home.models import StandardPage
 from home.schools import group_names
 from localoffer.models import Organisation, Service

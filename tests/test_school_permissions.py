@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site
 
-from home.demo_schools import HOLLINS_BROOK, LARKSPUR_HILL
+from demo.schools import HOLLINS_BROOK, LARKSPUR_HILL
 from home.models import SchoolSettings
 from home.schools import group_names, sites_for_user
 from localoffer.models import Organisation, Service

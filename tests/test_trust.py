@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from home.demo_schools import HOLLINS_BROOK, LARKSPUR_HILL, generated_school
+from demo.schools import HOLLINS_BROOK, LARKSPUR_HILL, generated_school
 from home.models import SchoolSettings, SchoolType
 from senreport.compliance import evaluate_site
 from senreport.models import SENInformationReportPage

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "senreport",
     "localoffer",
     "pagecache",
+    # The demo schools (seed_demo, seed_schools): after the product apps it builds on.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from localoffer.demo import demo_id
+from demo.localoffer import demo_id
 
 from .conftest import DESKTOP, PHONE, axe_violations, screenshot
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from home.demo_schools import HOLLINS_BROOK, LARKSPUR_HILL
+from demo.schools import HOLLINS_BROOK, LARKSPUR_HILL
 
 from .conftest import ADMIN_PASSWORD, ADMIN_USERNAME, axe_violations, log_in, screenshot
 

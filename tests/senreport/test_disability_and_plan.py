@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 import time_machine
 
-from senreport.demo import build_plan
+from demo.senreport import build_plan
 from senreport.models import (
     AccessibilityPlanPage,
     ActionStatus,

@@ -11,10 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from demo.senreport import build_equality_page
 from home.models import AccessibilityStatementPage, SchoolSettings
 from home.publishing import unguarded
 from senreport.compliance import Status, evaluate_site
-from senreport.demo import build_equality_page
 from senreport.models import EqualityObjective, EqualityPage, ObjectiveStatus, SENDSectionPage
 from senreport.reminders import review_dates
 from tests.senreport.helpers import form_data_for
@@ -189,7 +189,7 @@ def test_the_special_school_is_judged_too(demo):
 
 @pytest.mark.django_db
 def test_the_special_schools_demo_objectives_suit_a_special_school():
-    from home.demo_schools import LARKSPUR_HILL
+    from demo.schools import LARKSPUR_HILL
 
     page = build_equality_page(LARKSPUR_HILL)
     objectives = list(page.objectives.all())
@@ -201,7 +201,7 @@ def test_the_special_schools_demo_objectives_suit_a_special_school():
 @pytest.mark.django_db
 @pytest.mark.parametrize("school_name", ["HOLLINS_BROOK", "LARKSPUR_HILL"])
 def test_no_demo_objective_still_to_do_is_past_its_target_date(school_name):
-    from home import demo_schools
+    from demo import schools as demo_schools
 
     today = date.today()
     page = build_equality_page(getattr(demo_schools, school_name))

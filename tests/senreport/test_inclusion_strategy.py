@@ -12,10 +12,10 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from demo.senreport import build_inclusion_strategy
 from home.models import SchoolSettings, SchoolType
 from senreport import reminders
 from senreport.compliance import SiteData, Status, evaluate, evaluate_site, registry
-from senreport.demo import build_inclusion_strategy
 from senreport.inclusion import deadline
 from senreport.models import (
     InclusionActivity,

@@ -9,7 +9,7 @@ its class ends, which would end that module's transaction.
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from senreport.demo import build_disability_page, build_equality_page, build_report
+from demo.senreport import build_disability_page, build_equality_page, build_report
 from senreport.models import (
     AccessibilityPlanPage,
     DisabilityAccessPage,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields, replace
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from .models import SchoolType
+from home.models import SchoolType
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ HOLLINS_BROOK = DemoSchool(
     school_type=SchoolType.MAINSTREAM_PRIMARY,
     is_academy=False,
     urn="199901",
-    # The first school keeps the address `make run` serves (see home.demo.seed_site).
+    # The first school keeps the address `make run` serves (see demo.home.seed_site).
     hostname="127.0.0.1",
     port=8000,
     street="Mill Lane",

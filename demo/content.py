@@ -213,7 +213,7 @@ LIFT_NOTES = "The school is on one floor, so there is no lift."
 OTHER_FACILITIES = "Adjustable-height tables in every classroom."
 
 # (strand, action, target, owner, (years after the plan starts, month, day) of the target
-# date, resources, success criterion, status), as senreport.demo.build_plan reads them.
+# date, resources, success criterion, status), as demo.senreport.build_plan reads them.
 PLAN_ROWS = [
     (
         "curriculum",

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from home.bulk_schools import create_schools, missing_schools
+from demo.bulk import create_schools, missing_schools
 
 
 class Command(BaseCommand):

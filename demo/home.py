@@ -1,8 +1,9 @@
-"""Demo content for the fictional schools (home/demo_schools.py): Hollins Brook Primary
+"""Demo content for the fictional schools (demo/schools.py): Hollins Brook Primary
 School, and with `seed_demo --schools 2` Larkspur Hill School.
 
-`manage.py seed_demo` calls `seed(site, log)` of every installed app that has a `demo`
-module, in INSTALLED_APPS order (home first), for each demo school's site. Each seeder asks
+`manage.py seed_demo` calls `seed(site, log)` of each seeder in `SEEDERS`
+(demo/management/commands/seed_demo.py): this module, then senreport.py and localoffer.py,
+for each demo school's site. Each seeder asks
 `demo_school_for(site)` which school it is building, and only creates what is missing, so
 a second run creates nothing and changes nothing.
 """
@@ -12,8 +13,7 @@ import datetime
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from .demo_schools import HOLLINS_BROOK, demo_school_for
-from .models import (
+from home.models import (
     AccessibilityStatementPage,
     ComplianceStatus,
     FeedbackFormField,
@@ -22,7 +22,9 @@ from .models import (
     SchoolSettings,
     StandardPage,
 )
-from .schools import ensure_school_groups
+from home.schools import ensure_school_groups
+
+from .schools import HOLLINS_BROOK, demo_school_for
 
 SCHOOL_NAME = HOLLINS_BROOK.name
 

@@ -1,4 +1,4 @@
-"""Demo glossary and SEN support page for the fictional school (pattern: home/demo.py).
+"""Demo glossary and SEN support page for the fictional school (pattern: demo/home.py).
 
 Written for parents in plain English. Only what is missing is created.
 """
@@ -7,10 +7,10 @@ from datetime import date
 
 from wagtail.rich_text import RichText
 
-from home.demo import ensure_child, p
 from home.models import StandardPage
+from senreport.models import GlossaryPage, GlossaryTerm, SENSupportPage
 
-from .models import GlossaryPage, GlossaryTerm, SENSupportPage
+from .home import ensure_child, p
 
 # The day the demo's "proposed, not yet law" box was last checked against the proposals.
 PROPOSALS_CHECKED_ON = date(2026, 11, 30)

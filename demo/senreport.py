@@ -1,8 +1,8 @@
-"""Demo SEND pages for the fictional schools (see home/demo.py for the pattern).
+"""Demo SEND pages for the fictional schools (see demo/home.py for the pattern).
 
-The builders take the school (home/demo_schools.py) and return unsaved pages, so that
+The builders take the school (demo/schools.py) and return unsaved pages, so that
 `seed_demo` and `seed_schools` make the same pages. A primary school's text is Hollins
-Brook's, adapted; Larkspur Hill, a special school, has its own (demo_content_special.py).
+Brook's, adapted; Larkspur Hill, a special school, has its own (content_special.py).
 """
 
 from datetime import timedelta
@@ -10,12 +10,8 @@ from datetime import timedelta
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.demo import ensure_child, p
-from home.demo_schools import HOLLINS_BROOK, demo_school_for
-
-from . import demo_content, demo_content_special, demo_support
-from .compliance.data import a_year_after
-from .models import (
+from senreport.compliance.data import a_year_after
+from senreport.models import (
     FACILITIES,
     AccessibilityPlanAction,
     AccessibilityPlanPage,
@@ -29,7 +25,13 @@ from .models import (
     SENInformationReportPage,
     StatutoryInformationPage,
 )
-from .trust import ensure_trust_staff_group
+from senreport.trust import ensure_trust_staff_group
+
+from . import content as demo_content
+from . import content_special as demo_content_special
+from . import support as demo_support
+from .home import ensure_child, p
+from .schools import HOLLINS_BROOK, demo_school_for
 
 CONTENT = {"primary": demo_content, "special": demo_content_special}
 

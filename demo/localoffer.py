@@ -1,4 +1,4 @@
-"""Demo Local Offer for the fictional schools (see home/demo.py and home/demo_schools.py).
+"""Demo Local Offer for the fictional schools (see demo/home.py and demo/schools.py).
 
 Every organisation, service and place is invented; phone numbers are in Ofcom's ranges for
 drama (01632 960xxx, 0117 496 0xxx) and addresses use the reserved `.example` domain.
@@ -9,12 +9,19 @@ school's own area; the services a school runs itself are its own.
 import uuid
 from datetime import date, time
 
-from home.demo import ensure_child, p
-from home.demo_schools import HOLLINS_BROOK, demo_school_for
+from localoffer.models import (
+    LocalOfferPage,
+    Organisation,
+    Service,
+    ServiceOpeningTime,
+    ServicePhone,
+)
+from localoffer.models import TaxonomyTerm as Term
 from senreport.models import SENDSectionPage
 
-from .models import LocalOfferPage, Organisation, Service, ServiceOpeningTime, ServicePhone
-from .models import TaxonomyTerm as Term
+from .content_special import LOCAL_OFFER_BODY
+from .home import ensure_child, p
+from .schools import HOLLINS_BROOK, demo_school_for
 
 # Fixed ids, so a second run finds what the first one made.
 DEMO_NAMESPACE = uuid.UUID("9e801015-dbc2-479b-94cb-1d5f07f1d4c1")
@@ -441,8 +448,6 @@ def services_for(school):
 
 def local_offer_body(school):
     if school.kind == "special":
-        from senreport.demo_content_special import LOCAL_OFFER_BODY
-
         return LOCAL_OFFER_BODY
     return school.adapt(LOCAL_OFFER_BODIES["primary"])
 

@@ -4,7 +4,7 @@ Every pupil here has an Education, Health and Care plan, so the report talks abo
 plans and the annual review rather than SEN support. Plain English, short sentences.
 """
 
-from .demo_content import html
+from .content import html
 
 SECTION_INTRODUCTION = html(
     "Every pupil at Larkspur Hill has special educational needs, and every one has an "
@@ -192,7 +192,7 @@ PLAN_INFORMATION_FORMATS = html(
     "school office. We aim to provide it within ten school days, and sooner when it is urgent.",
 )
 # (strand, action, target, owner, years after the plan starts, month, day, resources,
-# success criterion, status) as in senreport.demo.build_plan.
+# success criterion, status) as in demo.senreport.build_plan.
 PLAN_ROWS = [
     (
         "curriculum",
@@ -266,7 +266,7 @@ EQUALITY_INFORMATION = html(
     "We do not publish information about any single pupil. Figures for small groups are "
     "shared with governors only.",
 )
-# As in demo_content.EQUALITY_OBJECTIVES.
+# As in content.EQUALITY_OBJECTIVES.
 EQUALITY_OBJECTIVES = [
     (
         "Every pupil who does not use speech has a communication aid, signs or symbols they "

@@ -6,7 +6,8 @@ statement; the SEND section with the SEN Information Report, the disability and 
 page, the accessibility plan and its actions, the inclusion strategy with its barriers and
 activities, the Local Offer page and services, the
 glossary and the statutory-information page; editors and approvers with their
-permissions. The pages come from the same builders as `seed_demo` (each app's demo.py).
+permissions. The pages come from the same builders as `seed_demo` (demo/home.py, senreport.py,
+localoffer.py).
 
 Pages are put in the tree one by one (treebeard gives each its path; Wagtail's page
 models cannot be bulk-inserted, being a table per page type). Everything else is
@@ -31,7 +32,18 @@ from wagtail.search.backends import get_search_backends
 from wagtail.search.index import get_indexed_models
 from wagtail.search.signal_handlers import post_save_signal_handler
 
-from .demo import (
+from home.models import FeedbackFormField, HomePage, SchoolSettings
+from home.schools import ensure_schools_groups
+from localoffer.models import Organisation, Service, ServiceOpeningTime, ServicePhone
+from localoffer.models import TaxonomyTerm as Term
+from senreport.models import (
+    AccessibilityPlanAction,
+    EqualityObjective,
+    InclusionActivity,
+    InclusionBarrier,
+)
+
+from .home import (
     build_accessibility_statement,
     build_complaints_procedure,
     build_feedback_form,
@@ -40,9 +52,28 @@ from .demo import (
     fill_home,
     fill_settings,
 )
-from .demo_schools import generated_school
-from .models import FeedbackFormField, HomePage, SchoolSettings
-from .schools import ensure_schools_groups
+from .localoffer import (
+    ORGANISATIONS,
+    build_local_offer_page,
+    build_organisation,
+    build_service,
+    services_for,
+)
+from .schools import generated_school
+from .senreport import (
+    build_disability_page,
+    build_equality_page,
+    build_inclusion_strategy,
+    build_plan,
+    build_report,
+    build_send_section,
+    build_statutory_page,
+    equality_objectives,
+    inclusion_rows,
+    needs_inclusion_strategy,
+    plan_actions,
+)
+from .support import build_glossary_page, seed_glossary_terms
 
 BATCH_SIZE = 50
 
@@ -68,8 +99,6 @@ def missing_schools(count):
 
 def create_schools(schools, progress=None):
     """Create every school in `schools` (DemoSchool profiles), a batch at a time."""
-    from senreport.demo_support import seed_glossary_terms
-
     seed_glossary_terms(lambda message: None)  # shared by every school
     for start in range(0, len(schools), BATCH_SIZE):
         with transaction.atomic(), search_index_in_bulk() as indexed:
@@ -105,19 +134,6 @@ def _add(parent, page, slug, new):
 
 
 def _create_batch(schools, progress):
-    from localoffer.demo import build_local_offer_page
-    from senreport.demo import (
-        build_disability_page,
-        build_equality_page,
-        build_inclusion_strategy,
-        build_plan,
-        build_report,
-        build_send_section,
-        build_statutory_page,
-        needs_inclusion_strategy,
-    )
-    from senreport.demo_support import build_glossary_page
-
     root = Page.get_first_root_node()
     built, plans, forms, strategies, equalities = [], [], [], [], []
     for school in schools:
@@ -180,9 +196,6 @@ def _create_sites(built):
 def _create_children(plans, forms, equalities=()):
     """The plans' actions, the equality objectives and the feedback forms' fields, kept on
     the pages in memory too so that their revisions hold them."""
-    from senreport.demo import equality_objectives
-    from senreport.models import AccessibilityPlanAction, EqualityObjective
-
     actions = {}
     for plan, school in plans:
         actions[plan.pk] = plan_actions(school)
@@ -219,9 +232,6 @@ def _create_children(plans, forms, equalities=()):
 def _create_inclusion_rows(strategies):
     """The inclusion strategies' barriers and activities, kept on the pages in memory too
     so that their revisions hold them."""
-    from senreport.demo import inclusion_rows
-    from senreport.models import InclusionActivity, InclusionBarrier
-
     rows = {}
     for strategy, school in strategies:
         rows[strategy.pk] = inclusion_rows(school)
@@ -234,17 +244,7 @@ def _create_inclusion_rows(strategies):
         strategy.barriers, strategy.activities = rows[strategy.pk]
 
 
-def plan_actions(school):
-    from senreport.demo import plan_actions as build
-
-    return build(school)
-
-
 def _create_services(built):
-    from localoffer.demo import ORGANISATIONS, build_organisation, build_service, services_for
-    from localoffer.models import Organisation, Service, ServiceOpeningTime, ServicePhone
-    from localoffer.models import TaxonomyTerm as Term
-
     terms = {term.slug: term.pk for term in Term.objects.areas_of_need()}
     organisations = {}
     for new in built:
