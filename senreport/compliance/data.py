@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,10 +13,8 @@ from home.public import public
 
 
 def years_after(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    """The anniversary `years` on; from 29 February, the 28th in a year that has no 29th."""
+    return day + relativedelta(years=years)
 
 
 def a_year_after(day):
