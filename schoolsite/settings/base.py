@@ -305,6 +305,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "schoolsite.middleware.lockout_response"
+# django-axes' own setting for the client address: the lockout counts by the same address
+# as the rate limits (home/ratelimit.py), one function for both. Its AXES_IPWARE_* settings
+# would need django-ipware and only serve axes, not the feedback and password-reset limits.
 AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_ip"
 # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
