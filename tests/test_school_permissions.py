@@ -248,7 +248,7 @@ def test_trust_staff_see_every_school_but_edit_none(schools, client, django_user
 
 
 def test_the_group_editor_sets_local_offer_permissions_per_school(schools, admin_client):
-    from localoffer.wagtail_hooks import LocalOfferSitePermissionForm
+    from localoffer.forms import LocalOfferSitePermissionForm
 
     a, b = schools
     group = Group.objects.create(name="Office cover")

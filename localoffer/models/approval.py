@@ -7,7 +7,7 @@ task is "Approval by <school> approvers" (home/schools.py). A record here names 
 pages use, with the same approvers, the same e-mails and the same "awaiting your review"
 list on the dashboard. School A's editors therefore submit to A's approvers, and B's
 approvers are not in A's task's group, so they cannot approve A's records (nor open them:
-the admin refuses another school's records, localoffer/wagtail_hooks.py). A school without
+the admin refuses another school's records, localoffer/viewsets.py). A school without
 a workflow of its own falls back to the one assigned to the model, if any.
 
 Chosen over a custom task that looks the approvers up from the record's site: that would
