@@ -15,17 +15,20 @@ server needs it):
   read takes) and send at most `OPENREFERRAL_FETCH_MAX_BYTES`.
 
 Proxies from the environment are not used: the checks must see the real destination.
+The HTTP is `requests`'; only where it connects (a checked address, with the host name
+for TLS and the Host header) and the byte-counting, deadline-checking read are ours.
 Every failure is a `FetchError` whose message names the address and says what happened.
 """
 
-import http.client
 import ipaddress
 import socket
-import ssl
 import time
 import urllib.parse
 
+import requests
+import urllib3
 from django.conf import settings
+from requests.adapters import HTTPAdapter
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -119,38 +122,73 @@ class _Deadline:
         return left
 
 
-def _connection(scheme, host, port, deadline, url):
-    """An HTTP(S) connection whose socket goes to an address that was checked."""
-    infos = checked_addresses(host, port)
+class _HostNameTLSAdapter(HTTPAdapter):
+    """HTTPS to a checked IP address that checks the certificate against, and sends in
+    SNI, the feed's host name."""
 
-    def connect(address, timeout=None, source_address=None):
-        last_error = None
-        for family, kind, proto, _, sockaddr in infos:
-            sock = socket.socket(family, kind, proto)
-            try:
-                sock.settimeout(deadline.remaining(url))
-                sock.connect(sockaddr)
-                return sock
-            except OSError as exc:
-                sock.close()
-                last_error = exc
-        raise last_error or OSError(f"no address for {host}")
+    def __init__(self, host):
+        self.host = host
+        super().__init__(max_retries=0)
 
-    if scheme == "https":
-        connection = http.client.HTTPSConnection(
-            host, port, timeout=deadline.remaining(url), context=ssl.create_default_context()
-        )
-    else:
-        connection = http.client.HTTPConnection(host, port, timeout=deadline.remaining(url))
-    connection._create_connection = connect
-    return connection
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs.update(server_hostname=self.host, assert_hostname=self.host)
+        super().init_poolmanager(*args, **kwargs)
 
 
-def _read_body(sock, response, deadline, url, limit):
+def _bracketed(host):
+    return f"[{host}]" if ":" in host else host
+
+
+def _reason(exc):
+    """The innermost cause of a requests/urllib3 error, as a short phrase."""
+    reason = exc
+    while True:
+        inner = getattr(reason, "reason", None)
+        if inner is None and reason.args and isinstance(reason.args[0], BaseException):
+            inner = reason.args[0]
+        if not isinstance(inner, BaseException) or inner is reason:
+            break
+        reason = inner
+    return str(reason).split("Failed to establish a new connection: ")[-1]
+
+
+def _get(session, scheme, host, port, target, deadline, url, accept):
+    """The response (headers read, body not yet) from the first checked address of `host`
+    that answers."""
+    default_port = 443 if scheme == "https" else 80
+    headers = {
+        "Accept": accept,
+        "User-Agent": USER_AGENT,
+        # The limit counts the bytes sent, so nothing compressed.
+        "Accept-Encoding": "identity",
+        "Host": _bracketed(host) + ("" if port == default_port else f":{port}"),
+    }
+    last_error = None
+    for _, _, _, _, sockaddr in checked_addresses(host, port):
+        address = f"{scheme}://{_bracketed(sockaddr[0])}:{port}{target}"
+        try:
+            return session.get(
+                address,
+                headers=headers,
+                timeout=deadline.remaining(url),
+                stream=True,
+                allow_redirects=False,
+            )
+        except requests.ConnectionError as exc:  # refused or timed out: the next address
+            last_error = exc
+    raise last_error or requests.ConnectionError(f"no address for {host}")
+
+
+def _read_body(response, deadline, url, limit):
+    # Each read may wait only until the whole fetch's deadline.
+    connection = response.raw.connection
+    sock = connection.sock if connection is not None else None
     chunks, size = [], 0
     while True:
-        sock.settimeout(deadline.remaining(url))
-        chunk = response.read1(CHUNK)
+        remaining = deadline.remaining(url)
+        if sock is not None:
+            sock.settimeout(remaining)
+        chunk = response.raw.read1(CHUNK)
         if not chunk:
             return b"".join(chunks)
         size += len(chunk)
@@ -167,23 +205,19 @@ def fetch(url, accept="application/json"):
     limit = max_bytes()
     original = check_url(url)
     current = url
-    for _ in range(MAX_REDIRECTS + 1):
-        scheme, host, port = check_url(current)
-        parts = urllib.parse.urlsplit(current)
-        target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
-        connection = _connection(scheme, host, port, deadline, current)
-        try:
+    with requests.Session() as session:
+        session.trust_env = False  # no proxies from the environment
+        session.mount("http://", HTTPAdapter(max_retries=0))
+        for _ in range(MAX_REDIRECTS + 1):
+            scheme, host, port = check_url(current)
+            session.mount("https://", _HostNameTLSAdapter(host))
+            parts = urllib.parse.urlsplit(current)
+            target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+            response = None
             try:
-                connection.connect()
-                # Kept: the connection forgets its socket once a response says it closes.
-                sock = connection.sock
-                connection.request(
-                    "GET", target, headers={"Accept": accept, "User-Agent": USER_AGENT}
-                )
-                sock.settimeout(deadline.remaining(current))
-                response = connection.getresponse()
-                if response.status in REDIRECT_STATUSES:
-                    location = response.getheader("Location", "")
+                response = _get(session, scheme, host, port, target, deadline, current, accept)
+                if response.status_code in REDIRECT_STATUSES:
+                    location = response.headers.get("Location", "")
                     following = urllib.parse.urljoin(current, location)
                     if not location or check_url(following) != original:
                         raise FetchError(
@@ -193,14 +227,15 @@ def fetch(url, accept="application/json"):
                         )
                     current = following
                     continue
-                if response.status >= 400:
-                    raise FetchError(f"{current} answered HTTP {response.status}.")
-                return _read_body(sock, response, deadline, current, limit)
-            except TimeoutError:
+                if response.status_code >= 400:
+                    raise FetchError(f"{current} answered HTTP {response.status_code}.")
+                return _read_body(response, deadline, current, limit)
+            except (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError):
                 deadline.remaining(current)  # says so when the deadline has passed
                 raise FetchError(f"{current} stopped answering.") from None
-            except (OSError, http.client.HTTPException) as exc:
-                raise FetchError(f"Could not fetch {current}: {exc}.") from None
-        finally:
-            connection.close()
+            except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+                raise FetchError(f"Could not fetch {current}: {_reason(exc)}.") from None
+            finally:
+                if response is not None:
+                    response.close()
     raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times.")
