@@ -6,8 +6,21 @@ page), so the rules that must hold on every route live in one place: the publish
 school isolation (a school's page refers only to its own school's pages and documents).
 """
 
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
 from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
+
+# The pages Wagtail's routing passed through for this request, the site's home page first
+# and the page served last: the breadcrumb (home.templatetags.navigation_tags) reads them
+# instead of querying the ancestors again.
+ROUTE_TRAIL_ATTRIBUTE = "_home_route_trail"
+
+
+def ancestor_paths(path, steplen):
+    """The tree paths of a page and each of its ancestors, root first (no query)."""
+    return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
 class SchoolPageMixin:
@@ -59,3 +72,24 @@ class SchoolPageMixin:
         every route that validates refuses another school's."""
         parent = getattr(self, "school_parent_page", None)
         check_references(self, self.path or (parent.path if parent is not None else ""))
+
+    def route(self, request, path_components):
+        if request is not None:
+            trail = getattr(request, ROUTE_TRAIL_ATTRIBUTE, None)
+            if trail is None:
+                trail = []
+                setattr(request, ROUTE_TRAIL_ATTRIBUTE, trail)
+            trail.append(self)
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's, in one query instead of two: the ancestors' tree paths are prefixes of
+        this page's own, so they need no query to find. Like Wagtail's, an ancestor that is
+        an alias counts with its source page's restrictions; an alias page itself is left
+        to Wagtail's own method."""
+        if self.alias_of_id is not None:
+            return super().get_view_restrictions()
+        paths = ancestor_paths(self.path, self.steplen)
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
