@@ -11,7 +11,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
@@ -42,24 +42,6 @@ def item_help(item):
     if item.mainstream_only and item.must:
         requirement = "Required before publishing for mainstream schools and nurseries."
     return f"{item.guidance} {requirement} Legal basis: {item.legal_basis}."
-
-
-class ReportPageManager(PageManager):
-    """Reads the complaints procedure and SEN policy the report links to with the report
-    itself: Wagtail's routing fetches a page through its type's default manager, so a
-    render needs no query of its own for them."""
-
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related(
-                "complaints_procedure_page",
-                "complaints_procedure_document",
-                "sen_policy_page",
-                "sen_policy_document",
-            )
-        )
 
 
 class SENInformationReportPage(SchoolPageMixin, Page):
@@ -155,8 +137,6 @@ class SENInformationReportPage(SchoolPageMixin, Page):
         ),
         help_text="Tell parents they can have a free paper copy, and how to ask for one.",
     )
-
-    objects = ReportPageManager()
 
     base_form_class = StatutoryPageForm
     template = "senreport/sen_information_report_page.html"

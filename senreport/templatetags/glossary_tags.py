@@ -91,11 +91,14 @@ def load_terms(site):
     else:
         rows = ((a, t, s, None) for a, t, s in terms.values_list("abbreviation", "term", "slug"))
     result = []
+    urls = {}  # every row carries the same glossary page: its address is worked out once
     for abbreviation, expansion, slug, glossary_path in rows:
         href = None
         if glossary_path:
-            url = reverse("wagtail_serve", args=(glossary_path[len(root.url_path) :],))
-            href = f"{url}#{anchor_for(slug)}"
+            if glossary_path not in urls:
+                path = glossary_path[len(root.url_path) :]
+                urls[glossary_path] = reverse("wagtail_serve", args=(path,))
+            href = f"{urls[glossary_path]}#{anchor_for(slug)}"
         result.append(Term(abbreviation, expansion, href))
     return result
 

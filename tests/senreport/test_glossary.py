@@ -201,7 +201,7 @@ class GlossaryPageTests(WagtailPageTestCase):
 
 # Measured: Wagtail's routing and the site shell (menus, footer links, settings; the
 # breadcrumb comes from the routing) plus one query for all the terms.
-GLOSSARY_PAGE_QUERIES = 11
+GLOSSARY_PAGE_QUERIES = 10
 
 
 # --- The admin -------------------------------------------------------------------------

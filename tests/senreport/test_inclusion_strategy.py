@@ -419,7 +419,7 @@ def queries_for(client):
 
 # The shell every SEND page pays (tests/test_query_budgets.py) plus the barriers and the
 # activities; the report and the accessibility plan it links to come from the footer's query.
-PINNED_QUERIES = 13
+PINNED_QUERIES = 12
 
 
 @pytest.mark.django_db

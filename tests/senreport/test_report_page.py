@@ -232,8 +232,8 @@ def render_query_count(client, url):
 
 # Pinned: the site, Wagtail's routing and privacy checks, the settings, the navigation (the
 # menu, the footer's statutory links and the accessibility plan's link), the disability page
-# the report shows and the glossary terms. The breadcrumb comes from the routing, the
-# complaints page with the report. A change here is a decision, not an accident.
+# the report shows, its complaints procedure page and the glossary terms. The breadcrumb
+# comes from the routing. A change here is a decision, not an accident.
 REPORT_QUERIES = 12
 
 
