@@ -102,7 +102,7 @@ def build_directory(site, data, school=None):
     age = form.filter_value("age")
     status = form.filter_value("status")
 
-    services = Service.objects.public(site).with_details()
+    services = Service.objects.public(site).for_directory()
     summary = []
     if needs:
         services = services.filter(taxonomy_terms__slug__in=needs).distinct()

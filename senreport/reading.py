@@ -71,7 +71,7 @@ def report_context(page, request):
         "sections": sections,
         "disability_page": disability_page,
         "disability_sections": disability,
-        "accessibility_plan_page": site_page(AccessibilityPlanPage, site, request),
+        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
         "contents": [(s.anchor, s.heading) for s in sections + disability],
     }
 
@@ -79,11 +79,10 @@ def report_context(page, request):
 def disability_context(page, request):
     from .models import AccessibilityPlanPage, SENInformationReportPage
 
-    site = request_site(page, request)
     return {
         "disability_sections": disability_sections(page),
-        "report_page": site_page(SENInformationReportPage, site, request),
-        "accessibility_plan_page": site_page(AccessibilityPlanPage, site, request),
+        "report_page": statutory_page(SENInformationReportPage, request),
+        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
     }
 
 
@@ -106,7 +105,7 @@ def plan_context(page, request):
 
     return {
         "strands": page.actions_by_strand(),
-        "disability_page": site_page(DisabilityAccessPage, request_site(page, request), request),
+        "disability_page": statutory_page(DisabilityAccessPage, request),
         "equality_page": statutory_page(EqualityPage, request),
     }
 
@@ -141,8 +140,8 @@ def inclusion_context(page, request):
         "barriers": barriers,
         "activities": activities,
         "totals": totals(activities, school.inclusive_mainstream_fund_allocation),
-        "report_page": site_page(SENInformationReportPage, site, request),
-        "accessibility_plan_page": site_page(AccessibilityPlanPage, site, request),
+        "report_page": statutory_page(SENInformationReportPage, request),
+        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
     }
 
 

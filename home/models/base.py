@@ -6,8 +6,22 @@ page), so the rules that must hold on every route live in one place: the publish
 school isolation (a school's page refers only to its own school's pages and documents).
 """
 
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
 from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
+from home.public import private_paths
+
+# The pages Wagtail's routing passed through for this request, the site's home page first
+# and the page served last: the breadcrumb (home.templatetags.navigation_tags) reads them
+# instead of querying the ancestors again.
+ROUTE_TRAIL_ATTRIBUTE = "_home_route_trail"
+
+
+def ancestor_paths(path, steplen):
+    """The tree paths of a page and each of its ancestors, root first (no query)."""
+    return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
 
 
 class SchoolPageMixin:
@@ -59,3 +73,45 @@ class SchoolPageMixin:
         every route that validates refuses another school's."""
         parent = getattr(self, "school_parent_page", None)
         check_references(self, self.path or (parent.path if parent is not None else ""))
+
+    def route(self, request, path_components):
+        if request is not None:
+            trail = getattr(request, ROUTE_TRAIL_ATTRIBUTE, None)
+            if trail is None:
+                trail = []
+                setattr(request, ROUTE_TRAIL_ATTRIBUTE, trail)
+            trail.append(self)
+            if not path_components:
+                self._unrestricted = _known_unrestricted(self, trail, request)
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        """Wagtail's, without a query when routing found that no view restriction can
+        apply (see `_known_unrestricted`); else in one query instead of two: the ancestors'
+        tree paths are prefixes of this page's own, so they need no query to find. Like
+        Wagtail's, an ancestor that is an alias counts with its source page's restrictions;
+        an alias page itself is left to Wagtail's own method."""
+        if getattr(self, "_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        if self.alias_of_id is not None:
+            return super().get_view_restrictions()
+        paths = ancestor_paths(self.path, self.steplen)
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()
+
+
+def _known_unrestricted(page, trail, request):
+    """Can no view restriction apply to the page routing has just reached?
+
+    True when no restricted page's path is a prefix of its path (the request's list of
+    restricted paths, which the rest of the render reads anyway: home.public) and neither it
+    nor any ancestor is an alias (an alias counts with its source's restrictions). The
+    ancestors are the pages routing passed through, from a site root just below the tree's
+    root (which is never an alias)."""
+    expected = ancestor_paths(page.path, page.steplen)[1:]
+    if [p.path for p in trail] != expected:
+        return False
+    if any(p.alias_of_id is not None for p in trail):
+        return False
+    return not any(page.path.startswith(path) for path in private_paths(request))

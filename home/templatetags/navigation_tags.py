@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Site, get_page_models
 
+from home.models.base import ROUTE_TRAIL_ATTRIBUTE, ancestor_paths
 from home.public import public
 
 register = template.Library()
@@ -103,10 +104,15 @@ def main_menu(context, current_page=None):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb(context, page):
-    """Ancestors from the home page down to (not including) the current page."""
+    """Ancestors from the home page down to (not including) the current page: the pages
+    Wagtail's routing passed through to serve it, when it did (no query), else read."""
     root = _site_root(context)
     if root is None or page is None or page.depth <= root.depth:
         return []
+    trail = getattr(context.get("request"), ROUTE_TRAIL_ATTRIBUTE, None) or []
+    expected = ancestor_paths(page.path, page.steplen)[root.depth - 1 :]
+    if [crumb.path for crumb in trail] == expected:
+        return trail[:-1]
     return list(
         page.get_ancestors().filter(depth__gte=root.depth).only("title", "url_path", "path")
     )

@@ -210,6 +210,18 @@ class ServiceQuerySet(models.QuerySet):
             "opening_times",
         )
 
+    def for_directory(self):
+        """What a directory entry shows, in a fixed number of queries: as `with_details`,
+        but an area of need is only its name (no taxonomy nor parent term to build)."""
+        return self.select_related("provider").prefetch_related(
+            models.Prefetch(
+                "taxonomy_terms",
+                queryset=TaxonomyTerm.objects.only("name", "taxonomy_id", "sort_order"),
+            ),
+            "phones",
+            "opening_times",
+        )
+
 
 class Service(
     SchoolApprovalMixin,

@@ -12,9 +12,20 @@ The first use of each known abbreviation becomes a link to its entry on the curr
 glossary page (see senreport/glossary.py for the rules). The terms and the glossary page's
 address come from one query per request, however many terms there are; several
 `{% glossarize %}` blocks on one page share that query and the "first use only" rule.
+
+Marking parses and re-serialises the whole rendered content, which cost more than the rest
+of a render put together, so its result is remembered in the default cache under a digest of
+everything it is computed from: the rendered content, the terms as this request read them
+(abbreviation, words in full, link) and the abbreviations already marked on the page. Any
+change to the content or to a term, or a glossary page that moves, gives another key, so a
+remembered result can never be out of date and nothing needs purging; a page and glossary
+that have not changed are served without parsing.
 """
 
+import hashlib
+
 from django import template
+from django.core.cache import cache
 from django.db.models import Subquery
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -27,6 +38,10 @@ from senreport.models.glossary import anchor_for
 register = template.Library()
 
 _REQUEST_ATTRIBUTE = "_senreport_glossary"
+# Remembered results expire after a day: the keys are digests of their inputs, so this only
+# bounds the cache's size (old content's entries are never asked for again).
+MARKED_TIMEOUT = 24 * 60 * 60
+_KEY_PREFIX = "glossary:marked:v1:"
 
 
 class GlossaryState:
@@ -35,6 +50,25 @@ class GlossaryState:
     def __init__(self, terms):
         self.terms = terms
         self.seen = set()
+        self.terms_digest = hashlib.sha256(repr(terms).encode()).hexdigest()
+
+
+def marked_html(html, state):
+    """`mark_abbreviations(html, state.terms, state.seen)`, parsed once per distinct input."""
+    digest = hashlib.sha256()
+    for part in (state.terms_digest, repr(sorted(state.seen)), html):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    key = _KEY_PREFIX + digest.hexdigest()
+    remembered = cache.get(key)
+    if remembered is not None:
+        marked, newly_seen = remembered
+        state.seen.update(newly_seen)
+        return marked
+    seen_before = set(state.seen)
+    marked = mark_abbreviations(html, state.terms, state.seen)
+    cache.set(key, (marked, sorted(state.seen - seen_before)), MARKED_TIMEOUT)
+    return marked
 
 
 def load_terms(site):
@@ -57,11 +91,14 @@ def load_terms(site):
     else:
         rows = ((a, t, s, None) for a, t, s in terms.values_list("abbreviation", "term", "slug"))
     result = []
+    urls = {}  # every row carries the same glossary page: its address is worked out once
     for abbreviation, expansion, slug, glossary_path in rows:
         href = None
         if glossary_path:
-            url = reverse("wagtail_serve", args=(glossary_path[len(root.url_path) :],))
-            href = f"{url}#{anchor_for(slug)}"
+            if glossary_path not in urls:
+                path = glossary_path[len(root.url_path) :]
+                urls[glossary_path] = reverse("wagtail_serve", args=(path,))
+            href = f"{urls[glossary_path]}#{anchor_for(slug)}"
         result.append(Term(abbreviation, expansion, href))
     return result
 
@@ -85,7 +122,7 @@ class GlossarizeNode(template.Node):
         state = glossary_state(context.get("request"))
         # The content was rendered (and escaped) by Django; mark_abbreviations re-serialises
         # it and escapes the new text and attributes.
-        return mark_safe(mark_abbreviations(html, state.terms, state.seen))  # noqa: S308
+        return mark_safe(marked_html(html, state))  # noqa: S308
 
 
 @register.tag

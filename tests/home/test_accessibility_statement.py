@@ -201,4 +201,4 @@ class AccessibilityStatementPageTests(WagtailPageTestCase):
 
 
 # Routing and the site shell, plus the chosen feedback form page.
-STATEMENT_PAGE_QUERIES = 11
+STATEMENT_PAGE_QUERIES = 8

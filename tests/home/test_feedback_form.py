@@ -327,7 +327,7 @@ class FeedbackFormPageTests(WagtailPageTestCase):
         self.assertEqual(page.pk, FeedbackFormPage.objects.get().pk)
 
 
-FEEDBACK_PAGE_QUERIES = 13
+FEEDBACK_PAGE_QUERIES = 10
 
 
 # --- Rate limit ---------------------------------------------------------------------------

@@ -500,10 +500,10 @@ def big_body(pages):
     return body
 
 
-# Measured: Wagtail's routing and the site shell (menus, breadcrumb, settings, footer
-# links, feedback link), one query for the glossary terms and one for the pages the
-# useful-links block points at.
-SEN_SUPPORT_PAGE_QUERIES = 14
+# Measured: Wagtail's routing and the site shell (menus, settings, footer links, feedback
+# link; the breadcrumb comes from the routing), one query for the glossary terms and one
+# for the pages the useful-links block points at.
+SEN_SUPPORT_PAGE_QUERIES = 11
 
 
 @pytest.mark.django_db
