@@ -23,7 +23,8 @@ from django.utils.text import capfirst
 
 from home.models import SchoolSettings
 
-from .compliance import Result, evaluate_site, registry
+from .compliance import Result, registry
+from .compliance.store import stored_report
 from .models import ReminderThreshold, ReviewReminder
 
 logger = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def _document(check):
 def review_dates(site, report=None):
     """Every date the site's documents must be acted on by, one per document and date,
     soonest first."""
-    report = report or evaluate_site(site)
+    report = report or stored_report(site)
     groups = {}
     for result in report.results:
         if result.next_review:

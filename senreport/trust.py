@@ -1,33 +1,28 @@
 """The trust overview: every school's SEND compliance on one page, for trust staff.
 
-The rows come from `evaluate_sites`, which loads every school's settings and pages in a
-fixed number of queries (see compliance/preload.py), then runs the same checks as each
-school's own dashboard.
+The rows are read from the stored compliance results (senreport/compliance/store.py) in a
+fixed number of queries, whatever the number of schools: nothing is evaluated here.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from home.models import SchoolSettings
 from home.schools import TRUST_OVERVIEW_PERMISSION, permissions_by_label
 
-from .compliance import evaluate_sites, registry
+from .compliance import Status, registry
+from .compliance.store import refresh_site
+from .models import ComplianceResult
+from .readability import reading_ease_from_reason
 
 TRUST_STAFF_GROUP = "Trust staff"
-
-# The overview shows each school's legal duties and its next review date. The plain-English
-# score is statutory guidance that each school's own dashboard shows; it is by far the
-# slowest check (a readability formula over the whole report), and the report's review
-# dates it would add come from the report's other checks too. So the overview leaves it out.
-OVERVIEW_SKIPS = frozenset({"sir.plain_language"})
-
-
-def overview_checks():
-    return [check for check in registry if check.id not in OVERVIEW_SKIPS]
+PLAIN_LANGUAGE = "sir.plain_language"
 
 
 @dataclass(frozen=True)
@@ -41,6 +36,10 @@ class SchoolRow:
     next_review: date | None
     next_review_what: str
     dashboard_url: str
+    # The SEN Information Report's reading ease (Flesch), when it was measured.
+    reading_ease: float | None = None
+    plain_language_status: str = ""
+    evaluated_at: datetime | None = None
 
     @property
     def score(self):
@@ -54,28 +53,71 @@ class SchoolRow:
         return self.next_review is not None and self.next_review < today
 
 
+def _stored_rows(sites):
+    """{site id: [(check, status, next_review, page_title, reason, evaluated_at)]}, in one
+    query; sites with no rows yet are evaluated and stored first."""
+    fields = ("site_id", "check_id", "status", "next_review", "page_title", "reason")
+    found = defaultdict(list)
+    rows = ComplianceResult.objects.filter(site__in=sites).values_list(
+        *fields, "evaluated_at"
+    )
+    for site_id, check_id, *rest in rows:
+        try:
+            found[site_id].append((registry[check_id], *rest))
+        except KeyError:  # a check no longer registered
+            continue
+    missing = [site for site in sites if not found[site.pk]]
+    for site in missing:
+        for result in refresh_site(site).results:
+            found[site.pk].append(
+                (
+                    result.check,
+                    str(result.status),
+                    result.next_review,
+                    result.page_title,
+                    result.reason,
+                    result.evaluated_at,
+                )
+            )
+    return found
+
+
 def school_rows(sites=None, today=None):
     """One row per school, in the order of `sites` (default: every site)."""
     today = today or timezone.localdate()
     if sites is None:
-        sites = Site.objects.select_related("root_page").order_by("site_name", "hostname")
+        sites = Site.objects.order_by("site_name", "hostname")
+    sites = list(sites)
+    schools = {s.site_id: s for s in SchoolSettings.objects.filter(site__in=sites)}
+    stored = _stored_rows(sites)
+    order = {check_id: index for index, check_id in enumerate(registry.ids())}
+    horizon = today + timedelta(days=3650)
+    dashboard = reverse("senreport_compliance")
     rows = []
-    # Only the statuses and dates are shown: no admin or public addresses to work out.
-    for report in evaluate_sites(sites, checks=overview_checks(), urls=False):
-        site, school = report.site, report.school
-        upcoming = report.due_for_review(days=3650, today=today)
+    for site in sites:
+        school = schools.get(site.pk) or SchoolSettings(site=site)
+        results = sorted(stored[site.pk], key=lambda r: order[r[0].id])
+        must = [r for r in results if r[0].is_must and r[1] != Status.NOT_APPLICABLE]
+        upcoming = sorted(
+            (r for r in results if r[2] and r[2] <= horizon), key=lambda r: r[2]
+        )
         first = upcoming[0] if upcoming else None
+        plain = next((r for r in results if r[0].id == PLAIN_LANGUAGE), None)
+        times = [r[5] for r in results if r[5]]
         rows.append(
             SchoolRow(
                 site=site,
                 name=school.school_name or site.site_name or site.hostname,
                 school_type=school.get_school_type_display(),
-                must_passed=report.must_passed,
-                must_applicable=report.must_applicable,
-                failing_must=tuple(r.check.title for r in report.failing_must),
-                next_review=first.next_review if first else None,
-                next_review_what=(first.page_title or first.check.title) if first else "",
-                dashboard_url=f"{reverse('senreport_compliance')}?site={site.pk}",
+                must_passed=sum(1 for r in must if r[1] in (Status.PASS, Status.WARN)),
+                must_applicable=len(must),
+                failing_must=tuple(r[0].title for r in must if r[1] == Status.FAIL),
+                next_review=first[2] if first else None,
+                next_review_what=(first[3] or first[0].title) if first else "",
+                dashboard_url=f"{dashboard}?site={site.pk}",
+                reading_ease=reading_ease_from_reason(plain[4]) if plain else None,
+                plain_language_status=plain[1] if plain else "",
+                evaluated_at=min(times) if times else None,
             )
         )
     return rows

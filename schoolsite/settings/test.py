@@ -35,3 +35,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The tests never commit their transaction: refresh the stored compliance results when the
+# change is made rather than on commit (tests/senreport/test_stored_results.py checks the
+# on-commit path with this on).
+COMPLIANCE_REFRESH_ON_COMMIT = False

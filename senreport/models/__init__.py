@@ -10,7 +10,14 @@ from .inclusion import (
     InclusionStrategyPage,
     WhoFor,
 )
-from .ops import LinkCheck, LinkKind, ReminderThreshold, ReviewReminder
+from .ops import (
+    ComplianceResult,
+    InclusionEvidence,
+    LinkCheck,
+    LinkKind,
+    ReminderThreshold,
+    ReviewReminder,
+)
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
 from .report import SENInformationReportPage
 from .section import SENDSectionPage
@@ -23,6 +30,7 @@ __all__ = [
     "AccessibilityPlanAction",
     "AccessibilityPlanPage",
     "ActionStatus",
+    "ComplianceResult",
     "DisabilityAccessPage",
     "EqualityObjective",
     "EqualityPage",
@@ -31,6 +39,7 @@ __all__ = [
     "GlossaryTerm",
     "InclusionActivity",
     "InclusionBarrier",
+    "InclusionEvidence",
     "InclusionStrategyPage",
     "LinkCheck",
     "LinkKind",

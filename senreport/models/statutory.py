@@ -40,7 +40,8 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
             content=(
                 "<p>The table on this page, and its section on how the school includes "
                 "pupils with SEND, are built from the compliance checks and the published "
-                "pages every time it is viewed: there is nothing to keep up to date here.</p>"
+                "pages, and brought up to date whenever a page, the school details or the "
+                "Local Offer change: there is nothing to keep up to date here.</p>"
             )
         ),
         FieldPanel("introduction"),
