@@ -14,6 +14,7 @@ from wagtail.models import Site
 from home.schools import is_trust_staff, sites_for_user
 from home.spreadsheets import neutralise_formula
 
+from .compliance import registry
 from .compliance.store import stored_report
 from .inclusion import countdown
 from .links import broken_links, links_last_checked
@@ -163,6 +164,11 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.ordering = parse_ordering(request.GET.get("ordering"))
         self.rows = sort_rows(school_rows(), self.ordering)
+        # ?failing=<check id>: only the schools that do not meet that item.
+        failing = request.GET.get("failing", "")
+        self.failing = failing if failing in registry.ids() else ""
+        if self.failing:
+            self.rows = [row for row in self.rows if self.failing in row.failing_ids]
         if request.GET.get("format") == "csv":
             return self.csv_response()
         return super().get(request, *args, **kwargs)
@@ -190,6 +196,8 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
                 "columns": columns,
                 "ordering": self.ordering,
                 "compliant_count": sum(1 for row in self.rows if row.compliant),
+                "failing": self.failing,
+                "filter_checks": list(registry),
             }
         )
         return context
@@ -208,6 +216,8 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
                 "Legal duties not met",
                 "Next review due",
                 "Next review of",
+                "Reading ease",
+                "Checked",
                 "Dashboard",
             ]
         )
@@ -224,6 +234,8 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
                     "; ".join(row.failing_must),
                     row.next_review.isoformat() if row.next_review else "",
                     row.next_review_what,
+                    "" if row.reading_ease is None else row.reading_ease,
+                    row.evaluated_at.isoformat(timespec="minutes") if row.evaluated_at else "",
                     f"{admin_base}{row.dashboard_url}",
                 )
             )

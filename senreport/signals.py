@@ -8,7 +8,8 @@ shares, refresh every site. The date-based checks are refreshed nightly by
 `manage.py compliance --all-sites --refresh` (docs/operations.md).
 
 With `COMPLIANCE_REFRESH_ON_COMMIT = False` (the test settings, whose tests never commit)
-the task is enqueued at once instead.
+the sites' rows are deleted at once instead: the next reader evaluates and stores them
+(`stored_report`), so the results are fresh without a refresh after every single change.
 """
 
 from django.conf import settings
@@ -38,9 +39,9 @@ def schedule_refresh(site_ids):
     if not site_ids:
         return
     if not getattr(settings, "COMPLIANCE_REFRESH_ON_COMMIT", True):
-        pending = _PendingRefresh()
-        pending.site_ids.update(site_ids)
-        pending()
+        from .models import ComplianceResult
+
+        ComplianceResult.objects.filter(site_id__in=site_ids).delete()
         return
     connection = transaction.get_connection()
     if connection.in_atomic_block:

@@ -17,7 +17,7 @@ from home.models import SchoolSettings
 from home.schools import TRUST_OVERVIEW_PERMISSION, permissions_by_label
 
 from .compliance import Status, registry
-from .compliance.store import refresh_site
+from .compliance.store import THEMES_ROW, refresh_site
 from .models import ComplianceResult
 from .readability import reading_ease_from_reason
 
@@ -40,6 +40,8 @@ class SchoolRow:
     reading_ease: float | None = None
     plain_language_status: str = ""
     evaluated_at: datetime | None = None
+    # Ids of every item (must or should) the school does not meet: the overview's filter.
+    failing_ids: frozenset = frozenset()
 
     @property
     def score(self):
@@ -58,10 +60,10 @@ def _stored_rows(sites):
     query; sites with no rows yet are evaluated and stored first."""
     fields = ("site_id", "check_id", "status", "next_review", "page_title", "reason")
     found = defaultdict(list)
-    rows = ComplianceResult.objects.filter(site__in=sites).values_list(
-        *fields, "evaluated_at"
-    )
+    rows = ComplianceResult.objects.filter(site__in=sites).values_list(*fields, "evaluated_at")
     for site_id, check_id, *rest in rows:
+        if check_id == THEMES_ROW:
+            continue
         try:
             found[site_id].append((registry[check_id], *rest))
         except KeyError:  # a check no longer registered
@@ -98,9 +100,7 @@ def school_rows(sites=None, today=None):
         school = schools.get(site.pk) or SchoolSettings(site=site)
         results = sorted(stored[site.pk], key=lambda r: order[r[0].id])
         must = [r for r in results if r[0].is_must and r[1] != Status.NOT_APPLICABLE]
-        upcoming = sorted(
-            (r for r in results if r[2] and r[2] <= horizon), key=lambda r: r[2]
-        )
+        upcoming = sorted((r for r in results if r[2] and r[2] <= horizon), key=lambda r: r[2])
         first = upcoming[0] if upcoming else None
         plain = next((r for r in results if r[0].id == PLAIN_LANGUAGE), None)
         times = [r[5] for r in results if r[5]]
@@ -118,6 +118,7 @@ def school_rows(sites=None, today=None):
                 reading_ease=reading_ease_from_reason(plain[4]) if plain else None,
                 plain_language_status=plain[1] if plain else "",
                 evaluated_at=min(times) if times else None,
+                failing_ids=frozenset(r[0].id for r in results if r[1] == Status.FAIL),
             )
         )
     return rows

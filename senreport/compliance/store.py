@@ -1,7 +1,8 @@
 """Compliance results kept in the database, so that nothing that shows them recomputes them.
 
 `refresh_site(site)` runs every registered check once on the site's live data and stores one
-`ComplianceResult` row per check (and the inclusion themes' evidence the public page shows).
+`ComplianceResult` row per check, and one (`THEMES_ROW`) with the inclusion themes' evidence
+the public page shows.
 A background task calls it after every change that can move a verdict (senreport/signals.py)
 and `manage.py compliance --refresh` nightly, for the checks that depend on the date.
 
@@ -21,10 +22,15 @@ from django.utils import timezone
 from home.models import SchoolSettings
 
 from ..inclusion_themes import theme_evidence
-from ..models import ComplianceResult, InclusionEvidence
+from ..models import ComplianceResult
 from . import SiteReport, evaluate
 from .data import SiteData
 from .registry import Result, Status, registry
+
+# The row that holds the public page's inclusion-theme evidence ({theme id: [links]}, in
+# `fields`), stored with the results so that the page reads both in one query. Its id is
+# no check's, so readers of results skip it.
+THEMES_ROW = "_inclusion_themes"
 
 
 def _row_values(result: Result, now):
@@ -51,11 +57,14 @@ def refresh_site(site) -> SiteReport:
     with transaction.atomic():
         existing = {row.check_id: row for row in ComplianceResult.objects.filter(site=site)}
         new, changed = [], []
-        for result in results:
-            values = _row_values(result, now)
-            row = existing.get(result.check.id)
+        themes_values = {"status": Status.NOT_APPLICABLE, "fields": themes, "evaluated_at": now}
+        for check_id, values in [
+            *((result.check.id, _row_values(result, now)) for result in results),
+            (THEMES_ROW, themes_values),
+        ]:
+            row = existing.get(check_id)
             if row is None:
-                new.append(ComplianceResult(site=site, check_id=result.check.id, **values))
+                new.append(ComplianceResult(site=site, check_id=check_id, **values))
                 continue
             for name, value in values.items():
                 setattr(row, name, value)
@@ -64,10 +73,9 @@ def refresh_site(site) -> SiteReport:
         if changed:
             ComplianceResult.objects.bulk_update(changed, list(_row_values(results[0], now)))
         # Checks no longer registered leave no row behind.
-        ComplianceResult.objects.filter(site=site).exclude(check_id__in=registry.ids()).delete()
-        InclusionEvidence.objects.update_or_create(
-            site=site, defaults={"themes": themes, "evaluated_at": now}
-        )
+        ComplianceResult.objects.filter(site=site).exclude(
+            check_id__in=[*registry.ids(), THEMES_ROW]
+        ).delete()
     results = [_with_time(result, now) for result in results]
     return SiteReport(site, results, school=data.school, themes=themes, evaluated_at=now)
 
@@ -78,6 +86,8 @@ def _with_time(result, when):
 
 def result_from_row(row) -> Result | None:
     """The `Result` a stored row holds; None when its check is no longer registered."""
+    if row.check_id == THEMES_ROW:
+        return None
     try:
         check = registry[row.check_id]
     except KeyError:
@@ -119,16 +129,12 @@ def stored_report(site, school=None, with_themes=False) -> SiteReport:
     """The site's stored report; evaluated and stored first if the site has none yet.
 
     `school` saves the query for the school details when the caller has them already;
-    `with_themes` also reads the stored inclusion-theme evidence (the public page)."""
+    `with_themes` also gives the stored inclusion-theme evidence (the public page)."""
     rows = list(ComplianceResult.objects.filter(site=site))
-    if not rows:
+    themes_row = next((row for row in rows if row.check_id == THEMES_ROW), None)
+    if not rows or (with_themes and themes_row is None):
         return refresh_site(site)
-    themes = None
-    if with_themes:
-        evidence = InclusionEvidence.objects.filter(site=site).first()
-        if evidence is None:
-            return refresh_site(site)
-        themes = evidence.themes
+    themes = themes_row.fields if with_themes else None
     school = school or SchoolSettings.for_site(site)
     return _report_from_rows(site, rows, school, themes)
 

@@ -12,7 +12,6 @@ from .inclusion import (
 )
 from .ops import (
     ComplianceResult,
-    InclusionEvidence,
     LinkCheck,
     LinkKind,
     ReminderThreshold,
@@ -39,7 +38,6 @@ __all__ = [
     "GlossaryTerm",
     "InclusionActivity",
     "InclusionBarrier",
-    "InclusionEvidence",
     "InclusionStrategyPage",
     "LinkCheck",
     "LinkKind",

@@ -117,16 +117,3 @@ class ComplianceResult(models.Model):
 
     def __str__(self):
         return f"{self.check_id}: {self.status}"
-
-
-class InclusionEvidence(models.Model):
-    """The links of the public page's "How we include pupils with SEND" section, worked
-    out with the compliance results (senreport/inclusion_themes.py) and stored with them:
-    {theme id: [{url, text, page_title}]}."""
-
-    site = models.OneToOneField("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
-    themes = models.JSONField(default=dict)
-    evaluated_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = "inclusion evidence"

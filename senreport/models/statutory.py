@@ -56,7 +56,12 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
         from ..reading import request_site, statutory_groups
 
         context = super().get_context(request, *args, **kwargs)
-        report, groups = statutory_groups(request_site(self, request))
+        from home.models import SchoolSettings
+
+        site = request_site(self, request)
+        # The school details the page's header and footer read already (cached on request).
+        school = SchoolSettings.for_request(request) if request else None
+        report, groups = statutory_groups(site, school=school)
         context.update(
             {
                 "compliance": report,

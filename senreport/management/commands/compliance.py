@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.models import Site
 
-from senreport.compliance.store import refresh_site, stored_reports
 from senreport.compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
+from senreport.compliance.store import refresh_site, stored_reports
 
 STATUS_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "not_applicable": "N/A"}
 
