@@ -1,18 +1,15 @@
 """The compliance dashboard panel, the full report and the trust overview, in the admin."""
 
-import csv
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Site
 
 from home.schools import is_trust_staff, sites_for_user
-from home.spreadsheets import neutralise_formula
 
 from .compliance import registry
 from .compliance.store import stored_report
@@ -146,8 +143,37 @@ OVERVIEW_COLUMNS = (
 assert {key for key, _ in OVERVIEW_COLUMNS} == set(ORDERINGS)
 
 
-class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
-    """Every school in one table, for trust staff: sortable, and as a CSV file."""
+class TrustOverviewView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Every school in one table, for trust staff: sortable, filtered by a failing item, and
+    as a CSV or XLSX file (?export=csv|xlsx; ?format=csv as before)."""
+
+    list_export = [
+        "name",
+        "school_type",
+        "website",
+        "must_passed",
+        "must_applicable",
+        "failing_must",
+        "next_review",
+        "next_review_what",
+        "dashboard",
+        "reading_ease",
+        "evaluated_at",
+    ]
+    export_headings = {
+        "name": "School",
+        "school_type": "Type",
+        "website": "Website",
+        "must_passed": "Legal duties met",
+        "must_applicable": "Legal duties that apply",
+        "failing_must": "Legal duties not met",
+        "next_review": "Next review due",
+        "next_review_what": "Next review of",
+        "reading_ease": "Reading ease (plain English)",
+        "evaluated_at": "Checked",
+        "dashboard": "Dashboard",
+    }
+    export_filename = "trust-overview"
 
     template_name = "senreport/admin/trust_overview.html"
     page_title = "Trust overview"
@@ -169,8 +195,9 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
         self.failing = failing if failing in registry.ids() else ""
         if self.failing:
             self.rows = [row for row in self.rows if self.failing in row.failing_ids]
-        if request.GET.get("format") == "csv":
-            return self.csv_response()
+        export_format = request.GET.get("export") or request.GET.get("format")
+        if export_format in self.FORMATS:
+            return self.export_response(export_format)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -202,41 +229,29 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
         )
         return context
 
-    def csv_response(self):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="trust-overview.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "School",
-                "Type",
-                "Website",
-                "Legal duties met",
-                "Legal duties that apply",
-                "Legal duties not met",
-                "Next review due",
-                "Next review of",
-                "Reading ease",
-                "Checked",
-                "Dashboard",
-            ]
-        )
+    def export_response(self, export_format):
+        """The table as a spreadsheet, through Wagtail's export (formula-safe: see
+        home/spreadsheets.py)."""
         admin_base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        for row in self.rows:
-            writer.writerow(
-                neutralise_formula(str(value))
-                for value in (
-                    row.name,
-                    row.school_type,
-                    row.site.root_url,
-                    row.must_passed,
-                    row.must_applicable,
-                    "; ".join(row.failing_must),
-                    row.next_review.isoformat() if row.next_review else "",
-                    row.next_review_what,
-                    "" if row.reading_ease is None else row.reading_ease,
-                    row.evaluated_at.isoformat(timespec="minutes") if row.evaluated_at else "",
-                    f"{admin_base}{row.dashboard_url}",
-                )
-            )
-        return response
+        rows = [ExportRow(row, admin_base) for row in self.rows]
+        return self.as_spreadsheet(rows, export_format)
+
+
+class ExportRow:
+    """One school of the overview as the spreadsheet's columns read it."""
+
+    def __init__(self, row, admin_base):
+        self.row = row
+        self.name = row.name
+        self.school_type = row.school_type
+        self.website = row.site.root_url
+        self.must_passed = row.must_passed
+        self.must_applicable = row.must_applicable
+        self.failing_must = "; ".join(row.failing_must)
+        self.next_review = row.next_review
+        self.next_review_what = row.next_review_what
+        self.reading_ease = row.reading_ease
+        self.evaluated_at = (
+            timezone.localtime(row.evaluated_at).replace(tzinfo=None) if row.evaluated_at else None
+        )
+        self.dashboard = f"{admin_base}{row.dashboard_url}"

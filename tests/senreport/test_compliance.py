@@ -306,6 +306,7 @@ def test_command_passes_on_the_demo_school(demo):
         "last_reviewed",
         "next_review",
         "source_verified",
+        "evaluated_at",
     }
     assert document["checklist_version"] == "2026.11"
     assert first["public_url"].startswith("http://127.0.0.1:8000/send/")

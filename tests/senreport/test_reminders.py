@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from home.models import SchoolSettings
+from home.publishing import unguarded
 from senreport.models import AccessibilityPlanPage, ReviewReminder, SENInformationReportPage
 
 # The demo school is seeded once for this module (tests/conftest.py).
@@ -167,10 +168,11 @@ def test_a_new_review_date_starts_the_reminders_again(school_site, clock):
     run_on(clock, date(2026, 11, 24))
     run_on(clock, REPORT_DUE)
     assert len(report_mails()) == 1
-    # The school reviews the report: the next review is a year on.
-    SENInformationReportPage.objects.update(
-        last_reviewed=date(2026, 12, 3), next_review_due=date(2027, 12, 3)
-    )
+    # The school reviews the report and publishes it: the next review is a year on.
+    report = SENInformationReportPage.objects.get()
+    report.last_reviewed, report.next_review_due = date(2026, 12, 3), date(2027, 12, 3)
+    with unguarded():
+        report.save_revision().publish()
     run_on(clock, date(2026, 12, 10))
     assert mail.outbox == []
     run_on(clock, date(2027, 10, 4))  # 60 days before the new date

@@ -4,6 +4,7 @@ statutory-information page, the trust overview and `manage.py compliance` show t
 verdict and when it was worked out; `--refresh` recomputes on demand; only the publish guard
 evaluates live."""
 
+import io
 import json
 from contextlib import contextmanager
 from datetime import timedelta
@@ -190,17 +191,48 @@ def test_refresh_option_recomputes_a_stale_row(stored, admin_client):
     assert "Stale:" not in dashboard
 
 
-def test_trust_overview_shows_stored_rows_and_the_plain_language_score(stored, client):
-    from django.contrib.auth import get_user_model
-
-    staff = get_user_model().objects.create_user(username="trust", password="x" * 16)
+@pytest.fixture
+def trust_client(client, django_user_model):
+    staff = django_user_model.objects.create_user(username="trust", password="x" * 16)
     staff.groups.add(ensure_trust_staff_group())
     client.force_login(staff)
+    return client
+
+
+def test_trust_overview_shows_stored_rows_and_the_plain_language_score(stored, trust_client):
     make_stale()
-    html = client.get("/admin/trust/").content.decode()
+    html = trust_client.get("/admin/trust/").content.decode()
     assert "Who is the SENCO and how do I contact them?" in html
     ease = row("sir.plain_language").reason.split()[2]
-    assert f">{ease}<" in html
+    assert f'<span class="trust-overview__ease">{ease}</span>' in html
+    assert "3\xa0days ago" in html
+
+
+def test_trust_overview_filters_by_a_failing_item(stored, trust_client):
+    make_stale()
+    school = SchoolSettings.objects.get().school_name
+    assert school in trust_client.get("/admin/trust/", {"failing": "sir.senco"}).content.decode()
+    html = trust_client.get("/admin/trust/", {"failing": "sir.published"}).content.decode()
+    assert "No school fails this item." in html
+
+
+def test_trust_overview_downloads_as_xlsx_without_formulae(stored, trust_client):
+    from openpyxl import load_workbook
+
+    school = SchoolSettings.objects.get()
+    school.school_name = '=HYPERLINK("https://evil.example","Click")'
+    school.save()
+    response = trust_client.get("/admin/trust/", {"export": "xlsx"})
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(body)).active
+    rows = [[cell.value for cell in r] for r in sheet.iter_rows()]
+    assert rows[0][:4] == ["School", "Type", "Website", "Legal duties met"]
+    assert "Reading ease (plain English)" in rows[0]
+    names = [r[0] for r in rows[1:]]
+    assert "'" + school.school_name in names
+    ease = rows[0].index("Reading ease (plain English)")
+    ours = next(r for r in rows[1:] if r[0] == "'" + school.school_name)
+    assert ours[ease] == int(row("sir.plain_language").reason.split()[2])
 
 
 def test_publish_guard_still_refuses_live_from_the_unsaved_form(stored, admin_client):
