@@ -131,6 +131,11 @@ class ReviewDate:
         url = next((r.public_url for r in self.results if r.public_url), "")
         return urldefrag(url).url
 
+    @property
+    def evaluated_at(self):
+        """When the date was read from the pages (the oldest of its stored results)."""
+        return min((r.evaluated_at for r in self.results if r.evaluated_at), default=None)
+
 
 def _document(check):
     model = registry.editor_model(check)
@@ -226,6 +231,15 @@ class Reminder:
             "",
             f"Why it matters: {explanation} ({review.results[0].check.legal_basis})",
             "",
+            *(
+                [
+                    "The website's checks read this date on "
+                    f"{timezone.localtime(review.evaluated_at):%-d %B %Y at %H:%M}.",
+                    "",
+                ]
+                if review.evaluated_at
+                else []
+            ),
             "The website sends a reminder 60, 30 and 7 days before each date, and once when "
             "it has passed. To change who receives them, edit 'Send review reminders to' in "
             "the school details:",
