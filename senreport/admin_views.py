@@ -240,7 +240,7 @@ class TrustOverviewView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, Templ
     def write_csv_response(self, queryset):
         # One school a line, a few hundred at most: one response rather than a stream.
         response = HttpResponse(
-            "".join(self.stream_csv(queryset)), content_type="text/csv; charset=utf-8"
+            b"".join(self.stream_csv(queryset)), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
