@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import Group
+from django.db.models import Case, TextField, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -58,9 +59,15 @@ class SchoolRow:
 def _stored_rows(sites):
     """{site id: [(check, status, next_review, page_title, reason, evaluated_at)]}, in one
     query; sites with no rows yet are evaluated and stored first."""
-    fields = ("site_id", "check_id", "status", "next_review", "page_title", "reason")
+    fields = ("site_id", "check_id", "status", "next_review", "page_title")
     found = defaultdict(list)
-    rows = ComplianceResult.objects.filter(site__in=sites).values_list(*fields, "evaluated_at")
+    # The reason only where it is shown (the reading ease): the rest stays in the database.
+    reason = Case(
+        When(check_id=PLAIN_LANGUAGE, then="reason"), default=Value(""), output_field=TextField()
+    )
+    rows = ComplianceResult.objects.filter(site__in=sites).values_list(
+        *fields, reason, "evaluated_at"
+    )
     for site_id, check_id, *rest in rows:
         if check_id == THEMES_ROW:
             continue

@@ -282,3 +282,20 @@ def test_dashboard_queries_are_pinned_and_flat(admin_client):
     assert query_count(admin_client, "/admin/") == DASHBOARD_QUERIES
     add_plan_actions(10)
     assert query_count(admin_client, "/admin/") == DASHBOARD_QUERIES
+
+
+def test_trust_overview_pages_its_schools(stored, trust_client, monkeypatch):
+    from senreport.admin_views import TrustOverviewView
+
+    home = HomePage(title="Other School", slug="other-school")
+    Page.get_first_root_node().add_child(instance=home)
+    Site.objects.create(hostname="other.example", port=80, root_page=home)
+    monkeypatch.setattr(TrustOverviewView, "paginate_by", 1)
+    try:
+        html = trust_client.get("/admin/trust/").content.decode()
+        assert "of 2 schools meets every legal duty" in html or "of 2 schools meet" in html
+        assert "Schools 1 to 1 of 2." in html and "Next page" in html
+        second = trust_client.get("/admin/trust/", {"p": "2"}).content.decode()
+        assert "Schools 2 to 2 of 2." in second and "Previous page" in second
+    finally:
+        Site.clear_site_root_paths_cache()
