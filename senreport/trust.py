@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import Group
-from django.db.models import Case, TextField, Value, When
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -18,7 +18,7 @@ from home.models import SchoolSettings
 from home.schools import TRUST_OVERVIEW_PERMISSION, permissions_by_label
 
 from .compliance import Status, registry
-from .compliance.store import THEMES_ROW, refresh_site
+from .compliance.store import refresh_site
 from .models import ComplianceResult
 from .readability import reading_ease_from_reason
 
@@ -56,39 +56,45 @@ class SchoolRow:
         return self.next_review is not None and self.next_review < today
 
 
-def _stored_rows(sites):
-    """{site id: [(check, status, next_review, page_title, reason, evaluated_at)]}, in one
-    query; sites with no rows yet are evaluated and stored first."""
-    fields = ("site_id", "check_id", "status", "next_review", "page_title")
-    found = defaultdict(list)
-    # The reason only where it is shown (the reading ease): the rest stays in the database.
-    reason = Case(
-        When(check_id=PLAIN_LANGUAGE, then="reason"), default=Value(""), output_field=TextField()
-    )
-    rows = ComplianceResult.objects.filter(site__in=sites).values_list(
-        *fields, reason, "evaluated_at"
-    )
-    for site_id, check_id, *rest in rows:
-        if check_id == THEMES_ROW:
-            continue
-        try:
-            found[site_id].append((registry[check_id], *rest))
-        except KeyError:  # a check no longer registered
-            continue
-    missing = [site for site in sites if not found[site.pk]]
-    for site in missing:
-        for result in refresh_site(site).results:
-            found[site.pk].append(
-                (
-                    result.check,
-                    str(result.status),
-                    result.next_review,
-                    result.page_title,
-                    result.reason,
-                    result.evaluated_at,
-                )
-            )
-    return found
+def _summaries(sites, horizon):
+    """What the overview shows of each site's stored results, summed up in the database (a
+    few hundred rows come back, not every result): {site id: counts and time}, the failing
+    checks, the review dates within the horizon and the plain-language results. Sites with
+    no results yet are evaluated and stored first."""
+    must_ids = [check.id for check in registry if check.is_must]
+    stored = ComplianceResult.objects.filter(site__in=sites).order_by()
+    counts = {
+        entry["site_id"]: entry
+        for entry in stored.values("site_id").annotate(
+            applicable=Count(
+                "pk", filter=Q(check_id__in=must_ids) & ~Q(status=Status.NOT_APPLICABLE)
+            ),
+            passed=Count(
+                "pk", filter=Q(check_id__in=must_ids, status__in=[Status.PASS, Status.WARN])
+            ),
+            checked=Min("evaluated_at"),
+        )
+    }
+    missing = [site for site in sites if site.pk not in counts]
+    if missing:
+        for site in missing:
+            refresh_site(site)
+        return _summaries(sites, horizon)
+    failing = defaultdict(list)
+    for site_id, check_id in stored.filter(status=Status.FAIL).values_list("site_id", "check_id"):
+        failing[site_id].append(check_id)
+    reviews = defaultdict(list)
+    for site_id, *review in stored.filter(
+        next_review__isnull=False, next_review__lte=horizon
+    ).values_list("site_id", "check_id", "next_review", "page_title"):
+        reviews[site_id].append(review)
+    plain = {
+        site_id: (status, reason)
+        for site_id, status, reason in stored.filter(check_id=PLAIN_LANGUAGE).values_list(
+            "site_id", "status", "reason"
+        )
+    }
+    return counts, failing, reviews, plain
 
 
 def school_rows(sites=None, today=None):
@@ -98,34 +104,34 @@ def school_rows(sites=None, today=None):
         sites = Site.objects.order_by("site_name", "hostname")
     sites = list(sites)
     schools = {s.site_id: s for s in SchoolSettings.objects.filter(site__in=sites)}
-    stored = _stored_rows(sites)
-    order = {check_id: index for index, check_id in enumerate(registry.ids())}
     horizon = today + timedelta(days=3650)
+    counts, failing, reviews, plain = _summaries(sites, horizon)
+    order = {check_id: index for index, check_id in enumerate(registry.ids())}
     dashboard = reverse("senreport_compliance")
     rows = []
     for site in sites:
         school = schools.get(site.pk) or SchoolSettings(site=site)
-        results = sorted(stored[site.pk], key=lambda r: order[r[0].id])
-        must = [r for r in results if r[0].is_must and r[1] != Status.NOT_APPLICABLE]
-        upcoming = sorted((r for r in results if r[2] and r[2] <= horizon), key=lambda r: r[2])
-        first = upcoming[0] if upcoming else None
-        plain = next((r for r in results if r[0].id == PLAIN_LANGUAGE), None)
-        times = [r[5] for r in results if r[5]]
+        count = counts[site.pk]
+        # In the checklist's order; checks no longer registered are left out.
+        failing_ids = sorted((c for c in failing[site.pk] if c in order), key=order.get)
+        upcoming = [r for r in reviews[site.pk] if r[0] in order]
+        first = min(upcoming, key=lambda r: (r[1], order[r[0]])) if upcoming else None
+        status, reason = plain.get(site.pk, ("", ""))
         rows.append(
             SchoolRow(
                 site=site,
                 name=school.school_name or site.site_name or site.hostname,
                 school_type=school.get_school_type_display(),
-                must_passed=sum(1 for r in must if r[1] in (Status.PASS, Status.WARN)),
-                must_applicable=len(must),
-                failing_must=tuple(r[0].title for r in must if r[1] == Status.FAIL),
-                next_review=first[2] if first else None,
-                next_review_what=(first[3] or first[0].title) if first else "",
+                must_passed=count["passed"],
+                must_applicable=count["applicable"],
+                failing_must=tuple(registry[c].title for c in failing_ids if registry[c].is_must),
+                next_review=first[1] if first else None,
+                next_review_what=(first[2] or registry[first[0]].title) if first else "",
                 dashboard_url=f"{dashboard}?site={site.pk}",
-                reading_ease=reading_ease_from_reason(plain[4]) if plain else None,
-                plain_language_status=plain[1] if plain else "",
-                evaluated_at=min(times) if times else None,
-                failing_ids=frozenset(r[0].id for r in results if r[1] == Status.FAIL),
+                reading_ease=reading_ease_from_reason(reason),
+                plain_language_status=status,
+                evaluated_at=count["checked"],
+                failing_ids=frozenset(failing_ids),
             )
         )
     return rows
