@@ -1,20 +1,22 @@
 """The compliance dashboard panel, the full report and the trust overview, in the admin."""
 
-import csv
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.models import Site
 
 from home.schools import is_trust_staff, sites_for_user
-from home.spreadsheets import neutralise_formula
 
-from .compliance import evaluate_site
+from .compliance import registry
+from .compliance.store import stored_report
 from .inclusion import countdown
 from .links import broken_links, links_last_checked
 from .models import LinkKind
@@ -43,7 +45,7 @@ def site_for_admin(request, strict=False):
 
 
 def dashboard_context(site):
-    report = evaluate_site(site)
+    report = stored_report(site)
     today = timezone.localdate()
     due = report.due_for_review(REVIEW_HORIZON_DAYS, today=today)
     # One row per page and date: several checks share a page's review date.
@@ -145,8 +147,38 @@ OVERVIEW_COLUMNS = (
 assert {key for key, _ in OVERVIEW_COLUMNS} == set(ORDERINGS)
 
 
-class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
-    """Every school in one table, for trust staff: sortable, and as a CSV file."""
+class TrustOverviewView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Every school in one table, for trust staff: sortable, filtered by a failing item, and
+    as a CSV or XLSX file (?export=csv|xlsx; ?format=csv as before)."""
+
+    list_export = [
+        "name",
+        "school_type",
+        "website",
+        "must_passed",
+        "must_applicable",
+        "failing_must",
+        "next_review",
+        "next_review_what",
+        "dashboard",
+        "reading_ease",
+        "evaluated_at",
+    ]
+    export_headings = {
+        "name": "School",
+        "school_type": "Type",
+        "website": "Website",
+        "must_passed": "Legal duties met",
+        "must_applicable": "Legal duties that apply",
+        "failing_must": "Legal duties not met",
+        "next_review": "Next review due",
+        "next_review_what": "Next review of",
+        "reading_ease": "Reading ease (plain English)",
+        "evaluated_at": "Checked",
+        "dashboard": "Dashboard",
+    }
+    export_filename = "trust-overview"
+    paginate_by = 50
 
     template_name = "senreport/admin/trust_overview.html"
     page_title = "Trust overview"
@@ -163,8 +195,14 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.ordering = parse_ordering(request.GET.get("ordering"))
         self.rows = sort_rows(school_rows(), self.ordering)
-        if request.GET.get("format") == "csv":
-            return self.csv_response()
+        # ?failing=<check id>: only the schools that do not meet that item.
+        failing = request.GET.get("failing", "")
+        self.failing = failing if failing in registry.ids() else ""
+        if self.failing:
+            self.rows = [row for row in self.rows if self.failing in row.failing_ids]
+        export_format = request.GET.get("export") or request.GET.get("format")
+        if export_format in self.FORMATS:
+            return self.export_response(export_format)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -184,47 +222,58 @@ class TrustOverviewView(WagtailAdminTemplateMixin, TemplateView):
                     "ordering": f"-{key}" if sorted_here and not descending else key,
                 }
             )
+        # 50 schools a page, as Wagtail's listings page theirs; the counts and the
+        # downloads cover every school.
+        page = Paginator(self.rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        query = {"ordering": self.ordering}
+        if self.failing:
+            query["failing"] = self.failing
         context.update(
             {
-                "rows": [(row, row.review_overdue(today)) for row in self.rows],
+                "rows": [(row, row.review_overdue(today)) for row in page.object_list],
+                "page_obj": page,
+                "page_query": urlencode(query),
+                "total": len(self.rows),
                 "columns": columns,
                 "ordering": self.ordering,
                 "compliant_count": sum(1 for row in self.rows if row.compliant),
+                "failing": self.failing,
+                "filter_checks": list(registry),
             }
         )
         return context
 
-    def csv_response(self):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="trust-overview.csv"'
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "School",
-                "Type",
-                "Website",
-                "Legal duties met",
-                "Legal duties that apply",
-                "Legal duties not met",
-                "Next review due",
-                "Next review of",
-                "Dashboard",
-            ]
-        )
+    def export_response(self, export_format):
+        """The table as a spreadsheet, through Wagtail's export (formula-safe: see
+        home/spreadsheets.py)."""
         admin_base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        for row in self.rows:
-            writer.writerow(
-                neutralise_formula(str(value))
-                for value in (
-                    row.name,
-                    row.school_type,
-                    row.site.root_url,
-                    row.must_passed,
-                    row.must_applicable,
-                    "; ".join(row.failing_must),
-                    row.next_review.isoformat() if row.next_review else "",
-                    row.next_review_what,
-                    f"{admin_base}{row.dashboard_url}",
-                )
-            )
+        rows = [ExportRow(row, admin_base) for row in self.rows]
+        return self.as_spreadsheet(rows, export_format)
+
+    def write_csv_response(self, queryset):
+        # One school a line, a few hundred at most: one response rather than a stream.
+        response = HttpResponse(
+            b"".join(self.stream_csv(queryset)), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
+
+
+class ExportRow:
+    """One school of the overview as the spreadsheet's columns read it."""
+
+    def __init__(self, row, admin_base):
+        self.row = row
+        self.name = row.name
+        self.school_type = row.school_type
+        self.website = row.site.root_url
+        self.must_passed = row.must_passed
+        self.must_applicable = row.must_applicable
+        self.failing_must = "; ".join(row.failing_must)
+        self.next_review = row.next_review
+        self.next_review_what = row.next_review_what
+        self.reading_ease = row.reading_ease
+        self.evaluated_at = (
+            timezone.localtime(row.evaluated_at).replace(tzinfo=None) if row.evaluated_at else None
+        )
+        self.dashboard = f"{admin_base}{row.dashboard_url}"

@@ -15,3 +15,7 @@ class SENReportConfig(AppConfig):
         # section 5's inclusion strategy and equality items.
         for module in ("checks", "inclusion", "equality"):
             import_module(f"{self.name}.compliance.{module}")
+        # What refreshes the stored compliance results (senreport/signals.py).
+        from . import signals
+
+        signals.connect()

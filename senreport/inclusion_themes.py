@@ -7,8 +7,8 @@ evidence it. This module is the one place that maps themes to their evidence: ed
 nothing, and a theme with no published evidence says so rather than disappearing.
 
 A source is evidence only when it is published: its page is live and public and the
-section has text. Everything is read from the `SiteData` the compliance checks already
-loaded for the page (`SiteReport.data`), so showing the themes costs no query.
+section has text. The links are worked out from the `SiteData` the compliance checks read
+when the results are refreshed, and stored with them, so showing the themes costs one query.
 """
 
 from __future__ import annotations
@@ -183,11 +183,24 @@ class ThemeEvidence:
         return self.theme.looks_for
 
 
+def theme_evidence(data):
+    """{theme id: [{url, text, page_title}]}: each theme's links to the published sections
+    that show it, read from a `SiteData`. Worked out when the compliance results are
+    refreshed and stored with them (senreport/compliance/store.py)."""
+    return {
+        theme.id: [
+            {"url": link.url, "text": link.text, "page_title": link.page_title}
+            for source in theme.sources
+            for link in source.evidence(data)
+        ]
+        for theme in THEMES
+    }
+
+
 def inclusion_evidence(report):
-    """Each theme with the links to the published sections that show it, from a
-    `SiteReport` (its `data` holds the pages the checks loaded)."""
-    data = report.data
+    """Each theme with its links, from a `SiteReport` read with its stored themes."""
+    themes = report.themes or {}
     return [
-        ThemeEvidence(theme, [link for source in theme.sources for link in source.evidence(data)])
+        ThemeEvidence(theme, [Evidence(**link) for link in themes.get(theme.id, [])])
         for theme in THEMES
     ]

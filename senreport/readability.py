@@ -4,6 +4,8 @@
 to editors and on the dashboard and never stops publishing.
 """
 
+import re
+
 import textstat
 
 from home.text import plain_text
@@ -38,3 +40,10 @@ def describe(score):
     if score >= 50:
         return "Fairly hard to read: try shorter sentences and everyday words."
     return "Hard to read: use shorter sentences, everyday words and explain jargon."
+
+
+def reading_ease_from_reason(reason):
+    """The reading ease a stored sir.plain_language result gives ("Reading ease 62 ..."),
+    or None when it gives none (too little text, no report)."""
+    match = re.match(r"Reading ease (-?\d+)", reason or "")
+    return int(match.group(1)) if match else None

@@ -23,7 +23,8 @@ from django.utils.text import capfirst
 
 from home.models import SchoolSettings
 
-from .compliance import Result, evaluate_site, registry
+from .compliance import Result, registry
+from .compliance.store import stored_report
 from .models import ReminderThreshold, ReviewReminder
 
 logger = logging.getLogger(__name__)
@@ -130,6 +131,11 @@ class ReviewDate:
         url = next((r.public_url for r in self.results if r.public_url), "")
         return urldefrag(url).url
 
+    @property
+    def evaluated_at(self):
+        """When the date was read from the pages (the oldest of its stored results)."""
+        return min((r.evaluated_at for r in self.results if r.evaluated_at), default=None)
+
 
 def _document(check):
     model = registry.editor_model(check)
@@ -142,7 +148,7 @@ def _document(check):
 def review_dates(site, report=None):
     """Every date the site's documents must be acted on by, one per document and date,
     soonest first."""
-    report = report or evaluate_site(site)
+    report = report or stored_report(site)
     groups = {}
     for result in report.results:
         if result.next_review:
@@ -225,6 +231,15 @@ class Reminder:
             "",
             f"Why it matters: {explanation} ({review.results[0].check.legal_basis})",
             "",
+            *(
+                [
+                    "The website's checks read this date on "
+                    f"{timezone.localtime(review.evaluated_at):%-d %B %Y at %H:%M}.",
+                    "",
+                ]
+                if review.evaluated_at
+                else []
+            ),
             "The website sends a reminder 60, 30 and 7 days before each date, and once when "
             "it has passed. To change who receives them, edit 'Send review reminders to' in "
             "the school details:",

@@ -130,3 +130,14 @@ def test_wagtails_own_reports(admin_client, school, export_format):
     assert_neutralised(rows, HYPERLINK)
     rows = download(admin_client, "/admin/reports/site-history/", export_format)
     assert "'" + HYPERLINK in " ".join(str(cell) for cell in cells(rows))
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_trust_overview_export(admin_client, school, export_format):
+    """School names are typed by trust staff; the overview's spreadsheet runs none of them."""
+    for payload in ("-2+3", "@SUM(1+1)"):
+        school.school_name = payload
+        school.save()
+        rows = download(admin_client, "/admin/trust/", export_format)
+        assert_neutralised(rows, payload)
+        assert rows[0][:4] == ["School", "Type", "Website", "Legal duties met"]

@@ -384,3 +384,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # publish its inclusion strategy (DfE guidance of 25 June 2026, a condition of grant).
 # Everything reads it through senreport.inclusion.deadline(); nothing else names the date.
 INCLUSION_STRATEGY_DEADLINE = date(2026, 12, 31)
+
+# Background tasks (django-tasks; Wagtail uses them too): run at once in development and
+# tests, so that the stored compliance results are fresh as soon as a page is published.
+# Production runs them from the database with a worker (settings/production.py,
+# docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -108,3 +108,9 @@ LOGGING["loggers"]["django.request"] = {  # noqa: F405
     "level": "ERROR",
     "propagate": False,
 }
+
+# Background tasks from the database: the web processes enqueue (the compliance results'
+# refresh after a publish, Wagtail's own tasks), a worker runs them: `manage.py db_worker`
+# (docs/deployment.md). Finished results are pruned by `manage.py prune_db_task_results`.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks", "django_tasks_db"]  # noqa: F405
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

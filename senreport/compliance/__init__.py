@@ -14,7 +14,6 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from .data import SiteData, review_dates
-from .preload import preload_sites
 from .registry import Check, Level, Outcome, Result, Status, check, registry
 
 __all__ = [
@@ -28,7 +27,6 @@ __all__ = [
     "check",
     "evaluate",
     "evaluate_site",
-    "evaluate_sites",
     "publish_problems",
     "registry",
 ]
@@ -100,9 +98,11 @@ class SiteReport:
     results: list[Result]
     # The site's school details, as the checks read them.
     school: object = None
-    # The `SiteData` the checks read: its pages are loaded, so a consumer that shows
-    # more of them (the statutory page's inclusion themes) asks the database nothing more.
-    data: object = None
+    # {theme id: [evidence links]} of the public page's inclusion themes, when stored ones
+    # were asked for (senreport/inclusion_themes.py).
+    themes: dict | None = None
+    # When the results were evaluated (the oldest row's time, for stored results).
+    evaluated_at: object = None
 
     @property
     def must_results(self):
@@ -140,22 +140,12 @@ class SiteReport:
         return sorted(due, key=lambda r: r.next_review)
 
 
-def evaluate_sites(sites, checks=None, urls=True) -> list[SiteReport]:
-    """The report of every site, from data loaded for all of them at once: the number of
-    queries does not grow with the number of sites (see `preload.py`). `urls=False` skips
-    working out admin and public addresses (see `evaluate`)."""
-    sites = list(sites)
-    preloaded = preload_sites(sites)
-    reports = []
-    for site in sites:
-        data = SiteData(site, preloaded=preloaded[site.pk])
-        results = [evaluate(c, data, urls=urls) for c in (checks or registry)]
-        reports.append(SiteReport(site, results, school=data.school, data=data))
-    return reports
-
-
 def evaluate_site(site, checks=None) -> SiteReport:
-    return evaluate_sites([site], checks)[0]
+    """Evaluate the checks on the site's live data now. Consumers read stored results
+    instead (`store.stored_report`); this is what `store.refresh_site` and tests call."""
+    data = SiteData(site)
+    results = [evaluate(c, data) for c in (checks or registry)]
+    return SiteReport(site, results, school=data.school)
 
 
 def publish_problems(page, site, children=None) -> list[Result]:

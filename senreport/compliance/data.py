@@ -37,25 +37,17 @@ class SiteData:
     `overrides` replaces the live page of a type with an unsaved instance: the publish
     guard evaluates the page being edited, before it is saved, with the same checks the
     dashboard runs on the live site.
-
-    `preloaded` (a `preload.PreloadedSite`) holds the site's settings and pages loaded in
-    bulk with other sites' (see `preload.py`): what it covers is read from it, anything
-    else from the database as usual.
     """
 
-    def __init__(self, site, overrides=(), children=None, preloaded=None):
+    def __init__(self, site, overrides=(), children=None):
         self.site = site
         self._overrides = {type(page): page for page in overrides}
         self._children = children or {}
         self._pages = {}
         self._child_cache = {}
-        self._preloaded = preloaded
-        self._url_cache = SiteRootPaths(site, preloaded.root_paths if preloaded else None)
 
     @cached_property
     def school(self):
-        if self._preloaded is not None:
-            return self._preloaded.school
         return SchoolSettings.for_site(self.site)
 
     def page(self, model):
@@ -63,8 +55,6 @@ class SiteData:
         for override_model, page in self._overrides.items():
             if issubclass(override_model, model):
                 return page
-        if model not in self._pages and self._preloaded and model in self._preloaded.covered:
-            self._pages[model] = self._preloaded.first(model)
         if model not in self._pages:
             pages = model.objects.live().descendant_of(self.site.root_page, inclusive=True)
             # One privacy query for the whole evaluation (`public` remembers it on self).
@@ -95,8 +85,6 @@ class SiteData:
 
         from ..models import SENDSectionPage
 
-        if not hasattr(self, "_send_pages") and self._preloaded is not None:
-            self._send_pages = list(self._preloaded.send_pages)
         if not hasattr(self, "_send_pages"):
             root = self.site.root_page
             sections = SENDSectionPage.objects.live().descendant_of(root).only("path")
@@ -116,8 +104,6 @@ class SiteData:
 
     def public_pages(self):
         """Every live public page of the site, specific, with its InlinePanel children."""
-        if self._preloaded is not None:
-            return self._preloaded.public_pages
         if not hasattr(self, "_public_pages"):
             self._public_pages = live_public_pages(self.site)
         return self._public_pages
@@ -125,8 +111,7 @@ class SiteData:
     def pupil_data(self):
         """[(Place, Finding)] of the pupil data on every live public page of the site and in
         every public record it shows (home/privacy_sources.py)."""
-        records = self._preloaded.records if self._preloaded is not None else None
-        return scan_site(self.site, pages=self.public_pages(), records=records)
+        return scan_site(self.site, pages=self.public_pages())
 
     @property
     def publishing(self):
@@ -161,9 +146,6 @@ class SiteData:
         """The id of the site's first page (live or not) of one of these types."""
         from wagtail.models import Page
 
-        preloaded = self._preloaded
-        if preloaded is not None and all(m in preloaded.indexed for m in page_models):
-            return preloaded.first_indexed(page_models, inclusive=inclusive)
         return (
             Page.objects.descendant_of(self.site.root_page, inclusive=inclusive)
             .type(*page_models)
@@ -175,42 +157,5 @@ class SiteData:
     def public_url(self, page, anchor=""):
         if page is None or not page.pk or not page.live:
             return ""
-        url = page.get_url(request=self._url_cache, current_site=self.site) or ""
+        url = page.get_url(current_site=self.site) or ""
         return f"{url}#{anchor}" if url and anchor else url
-
-
-class SiteRootPaths:
-    """What Wagtail's page.get_url() looks up about sites, kept for one site's pages.
-
-    Page.get_url_parts(request) keeps `Site.get_site_root_paths()` on the object it is
-    given (normally the request) and looks through every site's root for the page's. With
-    no request, each page fetches the whole list again; with hundreds of sites that is
-    most of the checks' time. This object stands in for the request: it holds the list
-    once, cut down to the roots that can contain a page of this site (its own, and those
-    above or below it), in Wagtail's order, so each URL is worked out as Wagtail would.
-    """
-
-    def __init__(self, site, root_paths=None):
-        self.site = site
-        self._given = root_paths
-
-    @cached_property
-    def _wagtail_cached_site_root_paths(self):
-        from wagtail.models import Site
-
-        if self._given is not None:
-            return self._given
-        return site_root_paths_for(self.site, Site.get_site_root_paths())
-
-
-def site_root_paths_for(site, all_root_paths):
-    """The site root paths that may hold a page of `site`: its own, and those of sites
-    whose roots are above or below its root."""
-    own = next((srp.root_path for srp in all_root_paths if srp.site_id == site.pk), None)
-    if own is None:
-        return list(all_root_paths)
-    return [
-        srp
-        for srp in all_root_paths
-        if srp.root_path.startswith(own) or own.startswith(srp.root_path)
-    ]

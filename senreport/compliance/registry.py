@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 # The statutory checklist this registry implements, and the day its rows' legal sources
 # were last verified (a row may carry its own date: `Check.source_verified`). Shown
@@ -117,6 +117,9 @@ class Result:
     blocks_publish: bool = True
     # The title of the page that publishes the item.
     page_title: str = ""
+    # When the verdict was worked out: None while it is being evaluated live (the publish
+    # guard), else the time of the stored row (senreport/compliance/store.py).
+    evaluated_at: datetime | None = None
 
     @property
     def passed(self):

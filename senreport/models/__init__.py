@@ -10,7 +10,13 @@ from .inclusion import (
     InclusionStrategyPage,
     WhoFor,
 )
-from .ops import LinkCheck, LinkKind, ReminderThreshold, ReviewReminder
+from .ops import (
+    ComplianceResult,
+    LinkCheck,
+    LinkKind,
+    ReminderThreshold,
+    ReviewReminder,
+)
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
 from .report import SENInformationReportPage
 from .section import SENDSectionPage
@@ -23,6 +29,7 @@ __all__ = [
     "AccessibilityPlanAction",
     "AccessibilityPlanPage",
     "ActionStatus",
+    "ComplianceResult",
     "DisabilityAccessPage",
     "EqualityObjective",
     "EqualityPage",

@@ -81,3 +81,39 @@ class LinkCheck(models.Model):
     @property
     def where(self):
         return "; ".join(self.found_in)
+
+
+class ComplianceResult(models.Model):
+    """The stored verdict of one compliance check on one school's site.
+
+    Written by `senreport.compliance.store.refresh_site` (a background task after every
+    change that can move a verdict, and nightly for the date-based checks); read by the
+    dashboard, the statutory-information page, the trust overview, the review reminders
+    and `manage.py compliance`. `evaluated_at` is shown wherever a verdict is, so a stale
+    row cannot go unnoticed.
+    """
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    check_id = models.CharField(max_length=100)
+    status = models.CharField(max_length=20)
+    reason = models.TextField(blank=True)
+    # Fields to mark in the editor: a list of names.
+    fields = models.JSONField(default=list, blank=True)
+    fix_url = models.CharField(max_length=2000, blank=True)
+    public_url = models.CharField(max_length=2000, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review = models.DateField(null=True, blank=True)
+    blocks_publish = models.BooleanField(default=True)
+    page_title = models.CharField(max_length=255, blank=True)
+    evaluated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "compliance result"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "check_id"], name="senreport_complianceresult_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.check_id}: {self.status}"

@@ -40,7 +40,8 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
             content=(
                 "<p>The table on this page, and its section on how the school includes "
                 "pupils with SEND, are built from the compliance checks and the published "
-                "pages every time it is viewed: there is nothing to keep up to date here.</p>"
+                "pages, and brought up to date whenever a page, the school details or the "
+                "Local Offer change: there is nothing to keep up to date here.</p>"
             )
         ),
         FieldPanel("introduction"),
@@ -55,7 +56,12 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
         from ..reading import request_site, statutory_groups
 
         context = super().get_context(request, *args, **kwargs)
-        report, groups = statutory_groups(request_site(self, request))
+        from home.models import SchoolSettings
+
+        site = request_site(self, request)
+        # The school details the page's header and footer read already (cached on request).
+        school = SchoolSettings.for_request(request) if request else None
+        report, groups = statutory_groups(site, school=school)
         context.update(
             {
                 "compliance": report,

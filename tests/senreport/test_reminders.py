@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from home.models import SchoolSettings
+from senreport.compliance.store import refresh_site
 from senreport.models import AccessibilityPlanPage, ReviewReminder, SENInformationReportPage
 
 # The demo school is seeded once for this module (tests/conftest.py).
@@ -108,6 +109,8 @@ def test_the_mail_says_what_is_due_and_links_the_editor_and_the_page(school_site
     assert f"http://testserver/admin/pages/{report.pk}/edit/" in body
     assert f"{school_site.root_url}/send/sen-information-report/" in body
     assert "ask the governors to approve it" in body
+    # When the website's stored checks read the date (senreport/compliance/store.py).
+    assert "The website's checks read this date on " in body
     assert f"http://testserver/admin/settings/home/schoolsettings/{school_site.pk}/" in body
 
 
@@ -167,10 +170,12 @@ def test_a_new_review_date_starts_the_reminders_again(school_site, clock):
     run_on(clock, date(2026, 11, 24))
     run_on(clock, REPORT_DUE)
     assert len(report_mails()) == 1
-    # The school reviews the report: the next review is a year on.
+    # The school reviews the report: the next review is a year on. (Its publish would
+    # refresh the stored compliance results, which the reminders read: refreshed here.)
     SENInformationReportPage.objects.update(
         last_reviewed=date(2026, 12, 3), next_review_due=date(2027, 12, 3)
     )
+    refresh_site(school_site)
     run_on(clock, date(2026, 12, 10))
     assert mail.outbox == []
     run_on(clock, date(2027, 10, 4))  # 60 days before the new date

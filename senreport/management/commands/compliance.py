@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.models import Site
 
-from senreport.compliance import evaluate_sites
 from senreport.compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
+from senreport.compliance.store import refresh_site, stored_reports
 
 STATUS_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "not_applicable": "N/A"}
 
@@ -28,6 +28,9 @@ def report_as_dict(site, report):
         "compliant": report.compliant,
         "must_passed": report.must_passed,
         "must_applicable": report.must_applicable,
+        "evaluated_at": (
+            report.evaluated_at.isoformat(timespec="seconds") if report.evaluated_at else None
+        ),
         "checks": [
             {
                 "id": r.check.id,
@@ -41,6 +44,9 @@ def report_as_dict(site, report):
                 "last_reviewed": r.last_reviewed.isoformat() if r.last_reviewed else None,
                 "next_review": r.next_review.isoformat() if r.next_review else None,
                 "source_verified": r.check.verified_on.isoformat(),
+                "evaluated_at": (
+                    r.evaluated_at.isoformat(timespec="seconds") if r.evaluated_at else None
+                ),
             }
             for r in report.results
         ],
@@ -58,11 +64,23 @@ class Command(BaseCommand):
         scope.add_argument("--site", metavar="HOSTNAME", help="The school's site hostname.")
         scope.add_argument("--all-sites", action="store_true", help="Every school.")
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help=(
+                "Run every check again and store the results before reporting (the stored "
+                "results are otherwise refreshed whenever the site changes). Run nightly: "
+                "some checks depend on the date."
+            ),
+        )
 
     def handle(self, *args, **options):
         sites = self.sites(options)
-        # Every school's data is loaded together, in a fixed number of queries.
-        reports = [(report.site, report) for report in evaluate_sites(sites)]
+        if options["refresh"]:
+            for site in sites:
+                refresh_site(site)
+        # The stored results, read for every school together.
+        reports = [(report.site, report) for report in stored_reports(sites)]
         if options["format"] == "json":
             documents = [report_as_dict(site, report) for site, report in reports]
             payload = {
@@ -99,6 +117,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{name} ({site.hostname}): {report.must_passed} of {report.must_applicable} "
             f"legal duties met; {verdict}."
+            + (f" Checked {report.evaluated_at:%Y-%m-%d %H:%M}." if report.evaluated_at else "")
         )
         for result in report.results:
             line = (
