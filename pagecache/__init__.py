@@ -16,9 +16,10 @@ What is cached (see middleware.py):
 Cached responses carry `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE`; every other
 response without a Cache-Control of its own gets `private, no-cache`.
 
-Purging (signals.py): any publish, unpublish, move or deletion of a page, and any save of
-shared content (school details, glossary terms, Local Offer services, documents, images,
-sites), empties the page cache of the sites concerned. A whole site, not just the page:
+Purging (signals.py, registry.py): any publish, unpublish, move or deletion of a page, and
+any save of shared content (school details, documents, images, sites, and what the apps
+register with `purge_on_change` in their apps.py: glossary terms, Local Offer services),
+empties the page cache of the sites concerned. A whole site, not just the page:
 every page shows other pages (the menu shows titles, the footer links the statutory pages
 that are live, breadcrumbs show ancestors, the glossary links point at the glossary page,
 the SEND section and statutory-information pages list or check every SEND page), so
@@ -34,6 +35,13 @@ page builds it and the others wait for its result (up to a few seconds) instead 
 building it together (`store.claim` / `store.wait_for`).
 """
 
+from .registry import purge_on_change, purge_on_m2m_change
 from .store import mark_cacheable, purge_all_sites, purge_sites
 
-__all__ = ["mark_cacheable", "purge_all_sites", "purge_sites"]
+__all__ = [
+    "mark_cacheable",
+    "purge_all_sites",
+    "purge_on_change",
+    "purge_on_m2m_change",
+    "purge_sites",
+]

@@ -1,6 +1,6 @@
 """What purges the page cache: every change that a public page or the feed shows."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -31,28 +31,12 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def site_scoped_changed(sender, instance, **kwargs):
-    """School details, Local Offer services and organisations belong to one site."""
+    """School details belong to one site."""
     purge_sites([instance.site_id], f"{sender._meta.verbose_name} changed")
 
 
-def service_child_changed(sender, instance, **kwargs):
-    from localoffer.models import Service
-
-    sites = Service.objects.filter(pk=instance.service_id).values_list("site_id", flat=True)
-    purge_sites(sites, "service details changed")
-
-
-def service_terms_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_"):
-        site_id = getattr(instance, "site_id", None)
-        if site_id is not None:
-            purge_sites([site_id], "service areas of need changed")
-        else:  # a term's services changed: the term is shared
-            purge_all_sites("areas of need changed")
-
-
 def shared_changed(sender, instance, **kwargs):
-    """Glossary terms, taxonomies, documents and images are shared by every site."""
+    """Documents and images are shared by every site."""
     purge_all_sites(f"{sender._meta.verbose_name} changed")
 
 
@@ -74,30 +58,13 @@ def connect():
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         signal.connect(site_changed, sender=Site, dispatch_uid=f"pagecache_site_{name}")
-        for label in ("home.SchoolSettings", "localoffer.Service", "localoffer.Organisation"):
-            signal.connect(
-                site_scoped_changed,
-                sender=apps.get_model(label),
-                dispatch_uid=f"pagecache_{label}_{name}",
-            )
-        for label in ("localoffer.ServicePhone", "localoffer.ServiceOpeningTime"):
-            signal.connect(
-                service_child_changed,
-                sender=apps.get_model(label),
-                dispatch_uid=f"pagecache_{label}_{name}",
-            )
-        for model in (
-            apps.get_model("senreport.GlossaryTerm"),
-            apps.get_model("localoffer.Taxonomy"),
-            apps.get_model("localoffer.TaxonomyTerm"),
-            get_document_model(),
-            get_image_model(),
-        ):
+        signal.connect(
+            site_scoped_changed,
+            sender=apps.get_model("home.SchoolSettings"),
+            dispatch_uid=f"pagecache_home.SchoolSettings_{name}",
+        )
+        for model in (get_document_model(), get_image_model()):
             signal.connect(
                 shared_changed, sender=model, dispatch_uid=f"pagecache_{model._meta.label}_{name}"
             )
-    m2m_changed.connect(
-        service_terms_changed,
-        sender=apps.get_model("localoffer.Service").taxonomy_terms.through,
-        dispatch_uid="pagecache_service_terms",
-    )
+    # The SEND apps' own models register themselves (purge_on_change in their apps.py).

@@ -19,3 +19,10 @@ class SENReportConfig(AppConfig):
         from . import signals
 
         signals.connect()
+
+        # Glossary terms are shared by every site: a change empties the whole page cache.
+        from pagecache import purge_on_change
+
+        from .models import GlossaryTerm
+
+        purge_on_change(GlossaryTerm)

@@ -17,6 +17,7 @@ from urllib.parse import urldefrag
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -190,8 +191,9 @@ class Reminder:
 
     @property
     def subject(self):
-        school = self.school.school_name or self.site.site_name or self.site.hostname
-        return f"[{school}] {self.review.summary} ({self.when})"
+        return render_to_string(
+            "senreport/email/review_reminder_subject.txt", self._context(subject=True)
+        ).strip()
 
     @property
     def admin_url(self):
@@ -201,54 +203,25 @@ class Reminder:
     def public_url(self):
         return absolute(self.site.root_url, self.review.public_url)
 
-    def body(self):
-        review = self.review
-        school = self.school.school_name or "your school"
-        if self.days_left > 0:
-            timing = f"That is {self.when}."
-        elif self.days_left == 0:
-            timing = "That is today."
-        else:
-            days = -self.days_left
-            timing = f"That date has passed: it is {days} day{'s' if days > 1 else ''} overdue."
-        lines = [
-            "Hello,",
-            "",
-            f"This is a reminder from the {school} website.",
-            "",
-            f"{review.summary}. {timing}",
-            "",
-            "What to do:",
-            *(f"- {todo}" for _, todo in review.wording),
-            "",
-            "Edit it in the website's admin:",
-            self.admin_url,
-        ]
-        if review.public_url:
-            lines += ["", "The page parents see now:", self.public_url]
-        explanation = review.results[0].check.explanation
-        lines += [
-            "",
-            f"Why it matters: {explanation} ({review.results[0].check.legal_basis})",
-            "",
-            *(
-                [
-                    "The website's checks read this date on "
-                    f"{timezone.localtime(review.evaluated_at):%-d %B %Y at %H:%M}.",
-                    "",
-                ]
-                if review.evaluated_at
-                else []
-            ),
-            "The website sends a reminder 60, 30 and 7 days before each date, and once when "
-            "it has passed. To change who receives them, edit 'Send review reminders to' in "
-            "the school details:",
-            absolute(
+    def _context(self, subject=False):
+        school = self.school.school_name
+        if subject:
+            school = school or self.site.site_name or self.site.hostname
+        return {
+            "reminder": self,
+            "review": self.review,
+            "school": school or "your school",
+            "overdue": -self.days_left,
+            "check": self.review.results[0].check,
+            "settings_url": absolute(
                 settings.WAGTAILADMIN_BASE_URL,
                 reverse("wagtailsettings:edit", args=["home", "schoolsettings", self.site.pk]),
             ),
-        ]
-        return "\n".join(lines) + "\n"
+        }
+
+    def body(self):
+        """The e-mail's text (templates/senreport/email/review_reminder.txt)."""
+        return render_to_string("senreport/email/review_reminder.txt", self._context())
 
     def message(self):
         return EmailMessage(

@@ -239,6 +239,27 @@ def test_a_service_change_purges_the_directory_and_the_feed(cache_on, client):
     assert "Brand new sensory club" not in client.get(LOCAL_OFFER).content.decode()
 
 
+def test_a_service_phone_and_its_areas_of_need_purge_the_feed(cache_on, client):
+    """What localoffer registers with the page cache (localoffer/apps.py): a service's phone
+    numbers, its areas of need, and a term's services (shared: every site)."""
+    service = builders.service(name="Sensory club", phones=[("01632 960 100", "Office")])
+    warm(client, FEED)
+    phone = service.phones.get()
+    phone.number = "01632 960 999"
+    phone.save()
+    assert state(client, FEED) == (200, "miss")
+
+    warm(client, FEED)
+    term = next(iter(builders.areas().values()))
+    service.taxonomy_terms.add(term)
+    service.save()
+    assert state(client, FEED) == (200, "miss")
+
+    warm(client, FEED)
+    term.services.remove(service)
+    assert state(client, FEED) == (200, "miss")
+
+
 def test_a_page_built_before_a_purge_is_never_served_after_it(cache_on, client):
     """A request reads the site's token first; if a publish purges while it is still
     building the page (from the old content), what it stores is never read again."""
