@@ -2,9 +2,13 @@
 
 This list is the one place that says, for each legal item: the model field that holds it,
 the parent-facing question (the default heading, which editors may reword), the legal
-basis, and the guidance editors see beside the field. The page model builds its fields
-and editor panels from it, the template its sections and anchors, and the compliance
-registry one check per item.
+basis, the guidance editors see beside the field, and the item's special cases: its
+extra fields (the broad areas of need, the SENCO's contact, the complaints procedure, the
+SEN policy), the editor tab it sits on, and its own rule (checked after its text, or on
+the school details for SENDIASS and the Local Offer). The page model builds its fields,
+editor tabs and panels from it, `reading.report_sections` the public sections and
+anchors, and the compliance registry one check per item; nothing elsewhere tests an
+item's identity.
 """
 
 import re
