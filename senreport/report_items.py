@@ -7,8 +7,8 @@ extra fields (the broad areas of need, the SENCO's contact, the complaints proce
 SEN policy), the editor tab it sits on, and its own rule (checked after its text, or on
 the school details for SENDIASS and the Local Offer). The page model builds its fields,
 editor tabs and panels from it, `reading.report_sections` the public sections and
-anchors, and the compliance registry one check per item; nothing elsewhere tests an
-item's identity.
+anchors, and the compliance registry one check per item. (The report template still
+picks the markup of the sections with their own part by `section.kind`.)
 """
 
 import re
