@@ -5,17 +5,8 @@ from dataclasses import dataclass
 from wagtail.models import Site
 
 from home.public import public
-from home.text import has_text
 
-from .report_items import (
-    COMPLAINTS,
-    CONTACTS_POLICY,
-    KINDS_OF_NEED,
-    LOCAL_OFFER,
-    REPORT_ITEMS,
-    SENCO,
-    SUPPORT_SERVICES,
-)
+from .report_items import REPORT_ITEMS
 
 
 @dataclass(frozen=True)
@@ -35,18 +26,16 @@ def site_page(model, site, request=None):
 
 
 def report_sections(page):
-    sections = []
-    for item in REPORT_ITEMS:
-        text = getattr(page, item.field, None) if item is not SENCO else None
-        special = item in (KINDS_OF_NEED, SENCO, COMPLAINTS, SUPPORT_SERVICES, LOCAL_OFFER)
-        special = special or item is CONTACTS_POLICY
-        if not (special or has_text(text)):
-            continue
-        if item is SENCO and not page.senco_name:
-            continue
-        kind = item.field if special else "text"
-        sections.append(Section(item.anchor, page.heading_for(item), kind, text))
-    return sections
+    return [
+        Section(
+            item.anchor,
+            page.heading_for(item),
+            item.field if item.own_section else "text",
+            getattr(page, item.field, None) if item.text_field else None,
+        )
+        for item in REPORT_ITEMS
+        if item.shown_on(page)
+    ]
 
 
 def disability_sections(disability_page):

@@ -17,18 +17,11 @@ from home.text import has_text, plain_text
 from .. import readability
 from .. import report_items as items
 from ..models import AccessibilityPlanPage, DisabilityAccessPage, SENInformationReportPage, Strand
-from ..report_items import BROAD_AREAS
+from ..report_items import NO_REPORT, complaints_procedure_url, sen_policy_published
 from .data import a_year_after, years_after
 from .registry import Outcome, check
 
 REPORT = SENInformationReportPage
-NO_REPORT = "There is no published SEN Information Report yet."
-# The Code of Practice (6.65) expects three meetings a year for pupils on SEN support.
-THREE_TIMES_A_YEAR = re.compile(
-    r"\b(three|3)\s+times\s+(a|each|every|per)\s+(school\s+)?year\b|\btermly\b|"
-    r"\b(each|every|once\s+a)\s+term\b",
-    re.IGNORECASE,
-)
 EHC_PLAN = re.compile(r"\bEHC\b|education,?\s+health\s+and\s+care", re.IGNORECASE)
 
 
@@ -116,43 +109,28 @@ def sir_reviewed(data):
     )
 
 
-def _section_check(item):
-    """The check for a report section whose content is its text."""
+def _item_check(item):
+    """The check of one report item: its school details, its text, then its own rule."""
 
     def evaluate(data):
         report = data.page(REPORT)
+        where = {"page": report, "anchor": item.anchor}
+        if item.settings_rule is not None:
+            outcome = item.settings_rule(data, where)
+            if outcome is not None:
+                return outcome
         if report is None:
             return Outcome.fail(NO_REPORT)
-        heading = report.heading_for(item)
-        where = {"page": report, "anchor": item.anchor}
-        if not has_text(getattr(report, item.field)):
+        if item.text_field and item.text_required and not has_text(getattr(report, item.field)):
             return Outcome.fail(
-                f"The section “{heading}” is empty.", fields=(item.field,), **where
-            )
-        if item is items.KINDS_OF_NEED and not report.broad_areas:
-            return Outcome.fail(
-                "Tick at least one of the four broad areas of need.",
-                fields=tuple(field for field, _ in BROAD_AREAS),
+                f"The section “{report.heading_for(item)}” is empty.",
+                fields=(item.field,),
                 **where,
             )
-        if item is items.PARENTS and not THREE_TIMES_A_YEAR.search(plain_text(report.parents)):
-            return Outcome.warn(
-                "Say that you meet parents of pupils on SEN support at least three times a "
-                "year (SEND Code of Practice 6.65).",
-                **where,
-            )
-        if item is items.COMPLAINTS and not complaints_procedure_url(report):
-            return Outcome.fail(
-                "Choose the complaints procedure (a page or a document) so the report links it.",
-                fields=("complaints_procedure_page",),
-                **where,
-            )
-        if item is items.CONTACTS_POLICY and not sen_policy_published(report):
-            return Outcome.fail(
-                "Link the SEN policy, or tick that this report is also your SEN policy.",
-                fields=("sen_policy_page",),
-                **where,
-            )
+        if item.rule is not None:
+            outcome = item.rule(report, where)
+            if outcome is not None:
+                return outcome
         return Outcome.ok(**where)
 
     return evaluate
@@ -160,55 +138,6 @@ def _section_check(item):
 
 def _heading_on_page(item):
     return lambda page: page.heading_for(item)
-
-
-def complaints_procedure_url(report):
-    return report.complaints_procedure_url if report else ""
-
-
-def sen_policy_published(report):
-    return bool(report and (report.sen_policy_combined or report.sen_policy_url))
-
-
-def sir_senco(data):
-    report = data.page(REPORT)
-    if report is None:
-        return Outcome.fail(NO_REPORT)
-    where = {"page": report, "anchor": items.SENCO.anchor}
-    if not report.senco_name:
-        return Outcome.fail("The SENCO's name is missing.", fields=("senco_name",), **where)
-    if not (report.senco_email or report.senco_phone):
-        return Outcome.fail(
-            "Give a work e-mail address or phone number for the SENCO.",
-            fields=("senco_email", "senco_phone"),
-            **where,
-        )
-    return Outcome.ok(**where)
-
-
-def sir_support_services(data):
-    school = data.school
-    report = data.page(REPORT)
-    where = {"page": report, "anchor": items.SUPPORT_SERVICES.anchor}
-    if not school.sendiass_name:
-        return Outcome.fail("Add your local SENDIASS to the school details.", **where)
-    if not (school.sendiass_phone or school.sendiass_email or school.sendiass_url):
-        return Outcome.fail(
-            "Add a phone number, e-mail or website for SENDIASS in the school details.", **where
-        )
-    if report is None:
-        return Outcome.fail(NO_REPORT)
-    return Outcome.ok(**where)
-
-
-def sir_local_offer(data):
-    report = data.page(REPORT)
-    where = {"page": report, "anchor": items.LOCAL_OFFER.anchor}
-    if not data.school.local_offer_links:
-        return Outcome.fail("Add the council's Local Offer web address to the school details.")
-    if report is None:
-        return Outcome.fail(NO_REPORT)
-    return Outcome.ok(**where)
 
 
 def sir_contribution_local_offer(data):
@@ -232,59 +161,35 @@ def sir_contribution_local_offer(data):
     )
 
 
-# Registered in the order of the report, so every listing follows the checklist.
-SPECIAL_REPORT_CHECKS = {
-    items.SENCO: (
-        sir_senco,
-        {"explanation": "The SENCO's name and a work e-mail address or phone number."},
-    ),
-    items.SUPPORT_SERVICES: (
-        sir_support_services,
-        {
-            "title": "Contact details of support services for parents, including SENDIASS",
-            "explanation": "The name and a phone number, e-mail or website of your local "
-            "SEND Information, Advice and Support Service, from the school details.",
-            "fix_in_settings": True,
-        },
-    ),
-    items.LOCAL_OFFER: (
-        sir_local_offer,
-        {
-            "title": "A visible link to the local authority's Local Offer",
-            "explanation": "The report must link to where the council publishes its Local "
-            "Offer, as a link on the page (not only inside a PDF).",
-            "fix_in_settings": True,
-        },
+# Checks that follow an item's own check in every listing, by the item's check id.
+FOLLOWING_CHECKS = {
+    items.LOCAL_OFFER.check_id: check(
+        "sir.contribution_local_offer",
+        "should",
+        "The school's contribution to the Local Offer",
+        "SEND Code of Practice 6.81",
+        "Describe what the school offers as its part of the Local Offer, on the report "
+        "or on a Local Offer page.",
+        page_model=REPORT,
+        guards_publish=False,
     ),
 }
 
+# Registered in the order of the report, so every listing follows the checklist.
 for _item in items.REPORT_ITEMS:
-    _function, _options = SPECIAL_REPORT_CHECKS.get(_item, (_section_check(_item), {}))
-    _options = {
-        "title": _item.question,
-        "explanation": _item.guidance,
-        "page_model": REPORT,
-        "mainstream_only": _item.mainstream_only,
-        "name_on_page": _heading_on_page(_item),
-        **_options,
-    }
     check(
         _item.check_id,
         "must" if _item.must else "should",
-        legal_basis=_item.legal_basis,
-        **_options,
-    )(_function)
-    if _item is items.LOCAL_OFFER:
-        check(
-            "sir.contribution_local_offer",
-            "should",
-            "The school's contribution to the Local Offer",
-            "SEND Code of Practice 6.81",
-            "Describe what the school offers as its part of the Local Offer, on the report "
-            "or on a Local Offer page.",
-            page_model=REPORT,
-            guards_publish=False,
-        )(sir_contribution_local_offer)
+        _item.check_title or _item.question,
+        _item.legal_basis,
+        _item.check_explanation or _item.guidance,
+        page_model=REPORT,
+        mainstream_only=_item.mainstream_only,
+        name_on_page=_heading_on_page(_item),
+        fix_in_settings=_item.fix_in_settings,
+    )(_item_check(_item))
+    if _item.check_id in FOLLOWING_CHECKS:
+        FOLLOWING_CHECKS[_item.check_id](sir_contribution_local_offer)
 
 
 @check(

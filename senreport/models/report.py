@@ -20,15 +20,7 @@ from home.models.base import SchoolPageMixin
 from ..compliance.data import a_year_after
 from ..forms import StatutoryPageForm
 from ..panels import ReadabilityPanel
-from ..report_items import (
-    BROAD_AREAS,
-    COMPLAINTS,
-    CONTACTS_POLICY,
-    KINDS_OF_NEED,
-    REPORT_ITEMS,
-    SENCO,
-    TEXT_ITEMS,
-)
+from ..report_items import BROAD_AREAS, ITEM_TABS, REPORT_ITEMS, TEXT_ITEMS, Group
 
 
 def item_help(item):
@@ -235,50 +227,34 @@ for _field, _label in BROAD_AREAS:
 del _item, _field, _label
 
 
-def _item_panel(item):
-    extra = []
-    if item is KINDS_OF_NEED:
-        extra = [
-            MultiFieldPanel(
-                [FieldPanel(field) for field, _ in BROAD_AREAS],
-                heading="The four broad areas of need (SEND Code of Practice 6.28 to 6.35)",
-                help_text="Tick at least one area that the school provides for.",
-            )
-        ]
-    elif item is COMPLAINTS:
-        extra = [
-            FieldRowPanel(
-                [
-                    FieldPanel("complaints_procedure_page"),
-                    FieldPanel("complaints_procedure_document"),
-                ]
-            )
-        ]
-    elif item is CONTACTS_POLICY:
-        extra = [
-            FieldPanel("sen_policy_combined"),
-            FieldRowPanel([FieldPanel("sen_policy_page"), FieldPanel("sen_policy_document")]),
-        ]
-    if item is SENCO:
-        fields = [
-            FieldPanel("senco_name"),
-            FieldPanel("senco_role"),
-            FieldRowPanel([FieldPanel("senco_email"), FieldPanel("senco_phone")]),
-            FieldPanel("senco_qualification"),
-        ]
+def _extra_panel(entry):
+    if isinstance(entry, Group):
         return MultiFieldPanel(
-            [FieldPanel(item.heading_field), *fields],
-            heading=item.question,
-            help_text=item_help(item),
+            [FieldPanel(name) for name in entry.fields],
+            heading=entry.heading,
+            help_text=entry.help_text,
         )
-    return MultiFieldPanel(
-        [FieldPanel(item.heading_field), *extra, FieldPanel(item.field)],
-        heading=item.question,
+    if isinstance(entry, tuple):
+        return FieldRowPanel([FieldPanel(name) for name in entry])
+    return FieldPanel(entry)
+
+
+def item_panel(item):
+    """An item's panel: its heading, its own fields, then its text."""
+    children = [FieldPanel(item.heading_field), *map(_extra_panel, item.extra_fields)]
+    if item.text_field:
+        return MultiFieldPanel(
+            [*children, FieldPanel(item.field)],
+            heading=item.question,
+        )
+    return MultiFieldPanel(children, heading=item.question, help_text=item_help(item))
+
+
+def item_tab(heading):
+    return ObjectList(
+        [item_panel(item) for item in REPORT_ITEMS if item.tab == heading],
+        heading=heading,
     )
-
-
-def _panels_for(items):
-    return [_item_panel(item) for item in REPORT_ITEMS if item.field in items]
 
 
 SENInformationReportPage.edit_handler = TabbedInterface(
@@ -318,48 +294,7 @@ SENInformationReportPage.edit_handler = TabbedInterface(
             ],
             heading="About the report",
         ),
-        ObjectList(
-            _panels_for(
-                {
-                    "kinds_of_need",
-                    "identification",
-                    "evaluating_effectiveness",
-                    "assessing_progress",
-                    "teaching_approach",
-                    "adaptations",
-                    "additional_support",
-                    "activities",
-                    "wellbeing",
-                }
-            ),
-            heading="Needs and teaching",
-        ),
-        ObjectList(
-            _panels_for(
-                {
-                    "senco",
-                    "expertise",
-                    "equipment",
-                    "parents",
-                    "pupils",
-                    "complaints",
-                    "other_bodies",
-                }
-            ),
-            heading="People and working together",
-        ),
-        ObjectList(
-            _panels_for(
-                {
-                    "support_services",
-                    "transition",
-                    "local_offer",
-                    "looked_after",
-                    "contacts_policy",
-                }
-            ),
-            heading="Advice, moving on and the Local Offer",
-        ),
+        *(item_tab(heading) for heading in ITEM_TABS),
         ObjectList(Page.promote_panels, heading="Promote"),
     ]
 )
