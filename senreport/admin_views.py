@@ -1,26 +1,27 @@
 """The compliance dashboard panel, the full report and the trust overview, in the admin."""
 
-from urllib.parse import urlencode
-
+import django_filters
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from home.schools import is_trust_staff, sites_for_user
 
-from .compliance import registry
+from .compliance import Status, registry
 from .compliance.store import stored_report
 from .inclusion import countdown
 from .links import broken_links, links_last_checked
-from .models import LinkKind
-from .trust import ORDERINGS, parse_ordering, school_rows, sort_rows
+from .models import ComplianceResult, LinkKind
+from .trust import DEFAULT_ORDERING, school_rows, sort_rows
 
 REVIEW_HORIZON_DAYS = 60
 
@@ -136,21 +137,64 @@ class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-# The overview's columns: (ordering key, heading). The dashboard link is not sortable.
-OVERVIEW_COLUMNS = (
-    ("school", "School"),
-    ("type", "Type"),
-    ("score", "Legal duties met"),
-    ("failing", "Legal duties not met"),
-    ("next_review", "Next review due"),
-)
-assert {key for key, _ in OVERVIEW_COLUMNS} == set(ORDERINGS)
+class TrustOverviewFilterSet(WagtailFilterSet):
+    """The overview's filter: the schools that do not meet one item, listed by its title."""
+
+    failing = django_filters.ChoiceFilter(
+        label="Show schools not meeting",
+        choices=lambda: [(check.id, check.title) for check in registry],
+        empty_label="Any item (every school)",
+        method="filter_failing",
+    )
+
+    class Meta:
+        model = Site
+        fields = []
+
+    def filter_failing(self, queryset, name, value):
+        return queryset.filter(
+            Exists(
+                ComplianceResult.objects.filter(
+                    site=OuterRef("pk"), check_id=value, status=Status.FAIL
+                )
+            )
+        )
 
 
-class TrustOverviewView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Every school in one table, for trust staff: sortable, filtered by a failing item, and
-    as a CSV or XLSX file (?export=csv|xlsx; ?format=csv as before)."""
+class TrustColumn(Column):
+    """A column of the overview; one template draws every cell, by the column's name."""
 
+    header_template_name = "senreport/admin/includes/trust_column_header.html"
+    cell_template_name = "senreport/admin/includes/trust_cell.html"
+
+
+class TrustOverviewView(IndexView):
+    """Every school in one table, for trust staff: sortable, filtered by a failing item, 50
+    schools a page, and as a CSV or XLSX file through Wagtail's export (?export=csv|xlsx;
+    ?format=csv as before). The rows are the sites with their stored results, summed up in
+    the database in a fixed number of queries (senreport/trust.py)."""
+
+    model = Site
+    index_url_name = "senreport_trust_overview"
+    template_name = "senreport/admin/trust_overview.html"
+    results_template_name = "senreport/admin/trust_overview_results.html"
+    page_title = "Trust overview"
+    header_icon = "site"
+    paginate_by = 50
+    filterset_class = TrustOverviewFilterSet
+    default_ordering = DEFAULT_ORDERING
+    table_classname = "listing trust-overview"
+    verbose_name_plural = "schools"
+    columns = [
+        TrustColumn("school", label="School", sort_key="school"),
+        TrustColumn("type", label="Type", sort_key="type"),
+        TrustColumn("score", label="Legal duties met", sort_key="score"),
+        TrustColumn("failing", label="Legal duties not met", sort_key="failing"),
+        TrustColumn("next_review", label="Next review due", sort_key="next_review"),
+        TrustColumn("reading_ease", label="Plain English (reading ease)"),
+        TrustColumn("checked", label="Checked"),
+        TrustColumn("dashboard", label="Dashboard"),
+    ]
     list_export = [
         "name",
         "school_type",
@@ -178,77 +222,56 @@ class TrustOverviewView(SpreadsheetExportMixin, WagtailAdminTemplateMixin, Templ
         "dashboard": "Dashboard",
     }
     export_filename = "trust-overview"
-    paginate_by = 50
 
-    template_name = "senreport/admin/trust_overview.html"
-    page_title = "Trust overview"
-    header_icon = "site"
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # ?format=csv, the overview's download link before Wagtail's export.
+        if request.GET.get("format") in self.FORMATS and not self.is_export:
+            request.GET = request.GET.copy()
+            request.GET["export"] = request.GET["format"]
+            self.is_export = True
+
+    # Trust staff only (the group's permission), whatever their permissions on sites.
+    permission_policy = None
+    any_permission_required = None
+    # The filter is the form above the table (no JavaScript needed), not Wagtail's drop-down.
+    active_filters = []
 
     def dispatch(self, request, *args, **kwargs):
         if not is_trust_staff(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+    def get_base_queryset(self):
+        return Site.objects.order_by("site_name", "hostname")
 
-    def get(self, request, *args, **kwargs):
-        self.ordering = parse_ordering(request.GET.get("ordering"))
-        self.rows = sort_rows(school_rows(), self.ordering)
-        # ?failing=<check id>: only the schools that do not meet that item.
-        failing = request.GET.get("failing", "")
-        self.failing = failing if failing in registry.ids() else ""
-        if self.failing:
-            self.rows = [row for row in self.rows if self.failing in row.failing_ids]
-        export_format = request.GET.get("export") or request.GET.get("format")
-        if export_format in self.FORMATS:
-            return self.export_response(export_format)
-        return super().get(request, *args, **kwargs)
+    def order_queryset(self, queryset):
+        # The columns sort the summed-up rows (senreport/trust.py), not the sites.
+        return queryset
+
+    def get_queryset(self):
+        sites = super().get_queryset()
+        self.all_rows = school_rows(sites)
+        return sort_rows(self.all_rows, self.ordering)
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_filtering:
+            return "No school fails this item."
+        return "There are no schools yet."
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        columns = []
-        for key, label in OVERVIEW_COLUMNS:
-            sorted_here = self.ordering.removeprefix("-") == key
-            descending = self.ordering.startswith("-")
-            columns.append(
-                {
-                    "label": label,
-                    "aria_sort": (
-                        ("descending" if descending else "ascending") if sorted_here else ""
-                    ),
-                    # A second click on the sorted column reverses it.
-                    "ordering": f"-{key}" if sorted_here and not descending else key,
-                }
-            )
-        # 50 schools a page, as Wagtail's listings page theirs; the counts and the
-        # downloads cover every school.
-        page = Paginator(self.rows, self.paginate_by).get_page(self.request.GET.get("p"))
-        query = {"ordering": self.ordering}
-        if self.failing:
-            query["failing"] = self.failing
-        context.update(
-            {
-                "rows": [(row, row.review_overdue(today)) for row in page.object_list],
-                "page_obj": page,
-                "page_query": urlencode(query),
-                "total": len(self.rows),
-                "columns": columns,
-                "ordering": self.ordering,
-                "compliant_count": sum(1 for row in self.rows if row.compliant),
-                "failing": self.failing,
-                "filter_checks": list(registry),
-            }
-        )
+        context["total"] = len(self.all_rows)
+        context["compliant_count"] = sum(1 for row in self.all_rows if row.compliant)
+        context["today"] = timezone.localdate()
         return context
 
-    def export_response(self, export_format):
-        """The table as a spreadsheet, through Wagtail's export (formula-safe: see
-        home/spreadsheets.py)."""
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """The table as a spreadsheet, every school (formula-safe: see home/spreadsheets.py)."""
         admin_base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        rows = [ExportRow(row, admin_base) for row in self.rows]
-        return self.as_spreadsheet(rows, export_format)
+        rows = [ExportRow(row, admin_base) for row in queryset]
+        return super().as_spreadsheet(rows, spreadsheet_format)
 
     def write_csv_response(self, queryset):
         # One school a line, a few hundred at most: one response rather than a stream.

@@ -137,7 +137,8 @@ def school_rows(sites=None, today=None):
     return rows
 
 
-# ?ordering=<key> (or -<key> for descending): how each column sorts. Ties go by name.
+# ?ordering=<key> (or -<key> for descending; the overview's columns' sort keys): how each
+# column sorts. Ties go by name.
 ORDERINGS = {
     "school": lambda row: (row.name.casefold(),),
     "type": lambda row: (row.school_type, row.name.casefold()),
@@ -147,12 +148,6 @@ ORDERINGS = {
     "next_review": lambda row: (row.next_review or date.max, row.name.casefold()),
 }
 DEFAULT_ORDERING = "school"
-
-
-def parse_ordering(value):
-    """A valid ordering from the query string, else the default."""
-    key = (value or "").removeprefix("-")
-    return value if key in ORDERINGS else DEFAULT_ORDERING
 
 
 def sort_rows(rows, ordering):
