@@ -2,13 +2,8 @@
 
 from .accessibility import AccessibilityStatementPage, ComplianceStatus
 from .feedback import FeedbackFormField, FeedbackFormPage, FeedbackSubmission
-from .shell import (
-    MAINSTREAM_TYPES,
-    HomePage,
-    SchoolSettings,
-    SchoolType,
-    StandardPage,
-)
+from .school import MAINSTREAM_TYPES, SchoolSettings, SchoolType
+from .shell import HomePage, StandardPage
 
 __all__ = [
     "MAINSTREAM_TYPES",

@@ -35,7 +35,7 @@ from home.blocks import SHORT_TEXT_FEATURES
 from home.forms import PublishGuardFormMixin, SchoolPageFormMixin
 
 from .base import SchoolPageMixin
-from .shell import SchoolSettings
+from .school import SchoolSettings
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.models.base import SchoolPageMixin
-from senreport.blocks import send_stream_blocks
+from home.send_blocks import send_stream_blocks
 
 from ..forms import StatutoryPageForm
 

@@ -7,7 +7,7 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from senreport.blocks import ProposedChangesBlock
+from home.send_blocks import ProposedChangesBlock
 from senreport.models import GlossaryTerm, SENSupportPage
 from tests import factories
 

@@ -14,7 +14,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
-from senreport.blocks import (
+from home.send_blocks import (
     CodeOfPracticeQuoteBlock,
     ContactCardBlock,
     UsefulLinkBlock,

@@ -15,6 +15,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import SHORT_TEXT_FEATURES, standard_stream_blocks
+from home.models.school import SchoolSettings
 
 LIST_TEXT_FEATURES = SHORT_TEXT_FEATURES + ["ul"]
 CODE_OF_PRACTICE_URL = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
@@ -22,8 +23,6 @@ CODE_OF_PRACTICE_URL = "https://www.gov.uk/government/publications/send-code-of-
 
 def _school_settings(parent_context):
     """The SchoolSettings of the site being viewed, or None (e.g. rendered without a request)."""
-    from home.models import SchoolSettings
-
     request = (parent_context or {}).get("request")
     if request is None:
         return None
