@@ -126,3 +126,8 @@ class GuardedCopyForm(CopyForm):
                 "the page first.",
             )
         return cleaned_data
+
+
+class StatutoryPageForm(SchoolPageForm):
+    """The form of the statutory pages: the shared guard, which runs their own *must*
+    compliance checks (registered by senreport) and the privacy check."""

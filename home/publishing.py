@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from .models.school import SchoolSettings
 from .privacy import find_pupil_data, page_text
 
 logger = logging.getLogger(__name__)
@@ -207,8 +208,6 @@ def refuse_scheduled(page, revision, refusal):
 
 def email_scheduled_refusal(page, refusal):
     """E-mail the school's reminder address (the address review reminders go to)."""
-    from .models import SchoolSettings
-
     site = page.get_site()
     if site is None:
         return

@@ -15,6 +15,7 @@ from .isolation import (
     visible_collection_ids,
 )
 from .models import SchoolSettings
+from .models.feedback import SENT_FROM_PARAMETER
 from .privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from .schools import SCHOOL_SITE_PERMISSIONS_HOOK
 
@@ -160,6 +161,4 @@ def school_details_pupil_data_source():
 @hooks.register("register_page_cache_query_parameters")
 def feedback_query_parameters():
     """The feedback form's `?page=` names the page being reported (kept by the page cache)."""
-    from .models.feedback import SENT_FROM_PARAMETER
-
     return [SENT_FROM_PARAMETER]

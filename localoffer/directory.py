@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Q
 
-from .models import Service, TaxonomyTerm
+from .models.services import Service, TaxonomyTerm
 
 # The directory asks for a child's age; the SEND system covers 0 to 25.
 DIRECTORY_MAX_AGE = 25

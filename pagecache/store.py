@@ -11,6 +11,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 
+from .frontend import purge_sites_at_cdn
+
 logger = logging.getLogger(__name__)
 
 PREFIX = "pagecache"
@@ -156,8 +158,6 @@ def purge_sites(site_ids, reason=""):
         ", ".join(str(s) for s in sorted(site_ids)),
         f": {reason}" if reason else "",
     )
-    from .frontend import purge_sites_at_cdn
-
     transaction.on_commit(lambda: purge_sites_at_cdn(site_ids))
 
 

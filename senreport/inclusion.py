@@ -12,7 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
+
+
+class FundingSource(models.TextChoices):
+    """Where an inclusion activity's money comes from."""
+
+    INCLUSIVE_MAINSTREAM_FUND = "imf", "Inclusive Mainstream Fund"
+    NOTIONAL_SEN_BUDGET = "notional_sen", "Notional SEN budget"
+    PUPIL_PREMIUM = "pupil_premium", "Pupil premium"
+    OTHER = "other", "Other funding"
 
 
 def deadline() -> date:
@@ -94,8 +104,6 @@ class Totals:
 
 
 def totals(activities, allocation=None) -> Totals:
-    from .models.inclusion import FundingSource
-
     sums = dict.fromkeys(FundingSource.values, 0)
     for activity in activities:
         if activity.funding_source in sums:

@@ -20,6 +20,9 @@ from django.utils.text import slugify
 from home.text import has_text
 
 from . import report_items as items
+from .models.inclusion import InclusionStrategyPage
+from .models.report import SENInformationReportPage
+from .models.support import SENSupportPage
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,6 @@ class ReportSection:
         return self.item.anchor
 
     def evidence(self, data):
-        from .models import SENInformationReportPage
-
         # Read from the page rather than the check's result: an item that does not apply
         # to this school (identification, for a special school) still counts when written.
         report = data.page(SENInformationReportPage)
@@ -65,8 +66,6 @@ class GraduatedApproachBlock:
     block_type: str = "graduated_approach"
 
     def evidence(self, data):
-        from .models import SENSupportPage
-
         found = []
         for page in data.send_pages():
             if not isinstance(page, SENSupportPage):
@@ -95,8 +94,6 @@ class PupilPremiumStatement:
     text: str = "Our pupil premium strategy statement"
 
     def evidence(self, data):
-        from .models import InclusionStrategyPage
-
         page = data.page(InclusionStrategyPage)
         if page is None or not page.pupil_premium_statement_link:
             return []

@@ -2,7 +2,10 @@
 
 from wagtail.admin.panels import Panel
 
+from home.models import SchoolSettings
+
 from . import readability
+from .inclusion import totals
 
 
 class ReadabilityPanel(Panel):
@@ -33,10 +36,6 @@ class InclusionTotalsPanel(Panel):
         template_name = "senreport/admin/inclusion_totals_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from home.models import SchoolSettings
-
-            from .inclusion import totals
-
             context = super().get_context_data(parent_context)
             page = self.instance
             allocation = None

@@ -1,12 +1,38 @@
-"""What the SEND page templates show, gathered in one place per page (templates only show)."""
+"""What the SEND page templates show, gathered in one place per page (templates only show).
+
+The page models call these from `get_context`; this module imports none of them. A page
+links another statutory page by its type's label, as Wagtail's tree rules name types
+(`home.navigation.statutory_page`), so the page modules need not import one another.
+"""
 
 from dataclasses import dataclass
 
-from wagtail.models import Site
-
+from home.models import SchoolSettings
+from home.navigation import request_site, statutory_page
 from home.public import public
 
+from .compliance.data import a_year_after
+from .inclusion import barriers_named, totals
 from .report_items import REPORT_ITEMS
+
+REPORT = "senreport.SENInformationReportPage"
+DISABILITY = "senreport.DisabilityAccessPage"
+PLAN = "senreport.AccessibilityPlanPage"
+EQUALITY = "senreport.EqualityPage"
+
+# The disability sections (field or kind, anchor, heading), as both the disability and
+# access page and the SEN Information Report show them. Anchors never change, whatever the
+# headings say.
+DISABILITY_SECTIONS = (
+    ("admissions", "disabled-pupils-admissions", "How are disabled children admitted?"),
+    (
+        "less_favourable_treatment",
+        "disabled-pupils-fair-treatment",
+        "How does the school make sure disabled pupils are treated fairly?",
+    ),
+    ("facilities", "disabled-pupils-facilities", "What facilities help disabled pupils?"),
+    ("accessibility_plan", "accessibility-plan", "What is in the accessibility plan?"),
+)
 
 
 @dataclass(frozen=True)
@@ -39,8 +65,6 @@ def report_sections(page):
 
 
 def disability_sections(disability_page):
-    from .models.disability import DISABILITY_SECTIONS
-
     if disability_page is None:
         return []
     return [
@@ -49,74 +73,46 @@ def disability_sections(disability_page):
     ]
 
 
-def report_context(page, request):
-    from .models import AccessibilityPlanPage, DisabilityAccessPage
-
-    site = request_site(page, request)
-    disability_page = site_page(DisabilityAccessPage, site, request)
+def report_context(page, request, disability_page):
+    """The report's sections followed by those of `disability_page` (the site's live
+    disability and access page, which the report's model reads)."""
     sections = report_sections(page)
     disability = disability_sections(disability_page)
     return {
         "sections": sections,
         "disability_page": disability_page,
         "disability_sections": disability,
-        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
+        "accessibility_plan_page": statutory_page(request, PLAN),
         "contents": [(s.anchor, s.heading) for s in sections + disability],
     }
 
 
 def disability_context(page, request):
-    from .models import AccessibilityPlanPage, SENInformationReportPage
-
     return {
         "disability_sections": disability_sections(page),
-        "report_page": statutory_page(SENInformationReportPage, request),
-        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
+        "report_page": statutory_page(request, REPORT),
+        "accessibility_plan_page": statutory_page(request, PLAN),
     }
 
 
-def statutory_page(model, request):
-    """The site's live page of a statutory type (one with a footer label), as the footer
-    links it: read from the navigation the footer loads anyway, so no query of its own."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from home.templatetags.navigation_tags import site_navigation
-
-    type_id = ContentType.objects.get_for_model(model).id
-    for _label, found in site_navigation({"request": request}).statutory:
-        if found.content_type_id == type_id:
-            return found
-    return None
-
-
 def plan_context(page, request):
-    from .models import DisabilityAccessPage, EqualityPage
-
     return {
         "strands": page.actions_by_strand(),
-        "disability_page": statutory_page(DisabilityAccessPage, request),
-        "equality_page": statutory_page(EqualityPage, request),
+        "disability_page": statutory_page(request, DISABILITY),
+        "equality_page": statutory_page(request, EQUALITY),
     }
 
 
 def equality_context(page, request):
-    from .compliance.data import a_year_after
-    from .models import AccessibilityPlanPage
-
     updated = page.information_updated
     return {
         "objectives": list(page.objectives.all()),
         "information_next_update": a_year_after(updated) if updated else None,
-        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
+        "accessibility_plan_page": statutory_page(request, PLAN),
     }
 
 
 def inclusion_context(page, request):
-    from home.models import SchoolSettings
-
-    from .inclusion import barriers_named, totals
-    from .models import AccessibilityPlanPage, SENInformationReportPage
-
     site = request_site(page, request)
     barriers = list(page.barriers.all())
     for number, barrier in enumerate(barriers, start=1):
@@ -129,38 +125,6 @@ def inclusion_context(page, request):
         "barriers": barriers,
         "activities": activities,
         "totals": totals(activities, school.inclusive_mainstream_fund_allocation),
-        "report_page": statutory_page(SENInformationReportPage, request),
-        "accessibility_plan_page": statutory_page(AccessibilityPlanPage, request),
+        "report_page": statutory_page(request, REPORT),
+        "accessibility_plan_page": statutory_page(request, PLAN),
     }
-
-
-def request_site(page, request):
-    return (Site.find_for_request(request) if request else None) or page.get_site()
-
-
-# What the public statutory-information page says of each status: facts, not reasons.
-PUBLIC_STATUS = {
-    "pass": "Met",
-    "warn": "Met",
-    "fail": "Not met",
-    "not_applicable": "Does not apply",
-}
-
-
-def statutory_groups(site, school=None):
-    """The compliance report and its results grouped by the checklist's sections."""
-    from .compliance.store import stored_report
-    from .models.statutory import GROUPS
-
-    # The stored results (refreshed after every publish), with the inclusion themes'.
-    report = stored_report(site, school=school, with_themes=True)
-    groups = []
-    for prefix, label in GROUPS:
-        rows = [
-            {"result": r, "public_status": PUBLIC_STATUS[r.status]}
-            for r in report.results
-            if r.check.id.split(".")[0] == prefix
-        ]
-        if rows:
-            groups.append({"prefix": prefix, "label": label, "rows": rows})
-    return report, groups

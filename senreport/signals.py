@@ -18,6 +18,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from localoffer.models import Service
+
+from .models.ops import ComplianceResult
+from .tasks import refresh_compliance
+
 
 class _PendingRefresh:
     """The on-commit callback of one transaction: the sites to refresh when it commits."""
@@ -26,8 +31,6 @@ class _PendingRefresh:
         self.site_ids = set()
 
     def __call__(self):
-        from .tasks import refresh_compliance
-
         for site_id in sorted(self.site_ids):
             refresh_compliance.enqueue(site_id)
 
@@ -39,8 +42,6 @@ def schedule_refresh(site_ids):
     if not site_ids:
         return
     if not getattr(settings, "COMPLIANCE_REFRESH_ON_COMMIT", True):
-        from .models import ComplianceResult
-
         ComplianceResult.objects.filter(site_id__in=site_ids).delete()
         return
     connection = transaction.get_connection()
@@ -84,8 +85,6 @@ def site_scoped_changed(sender, instance, **kwargs):
 
 
 def service_child_changed(sender, instance, **kwargs):
-    from localoffer.models import Service
-
     schedule_refresh(
         Service.objects.filter(pk=instance.service_id).values_list("site_id", flat=True)
     )

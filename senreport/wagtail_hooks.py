@@ -15,8 +15,9 @@ from localoffer.feed import (
 )
 
 from .admin_views import CompliancePanel, ComplianceReportView, TrustOverviewView
-from .models import GlossaryTerm
+from .models import DisabilityAccessPage, GlossaryTerm, SENInformationReportPage
 from .publish_guard import live_must_items, must_problems
+from .reading import site_page
 
 
 @hooks.register("construct_homepage_panels")
@@ -70,9 +71,6 @@ def register_trust_overview_permission():
 def school_location_for_local_offer(site):
     """The Local Offer feed's school location: the SENCO as its contact and the access
     facilities from the disability and access page (each kept in one place)."""
-    from .models import DisabilityAccessPage, SENInformationReportPage
-    from .reading import site_page
-
     contacts, accessibility = [], []
     report = site_page(SENInformationReportPage, site)
     if report is not None and report.senco_name:

@@ -213,9 +213,7 @@ def graph(imports: list[Import]) -> dict[str, set[str]]:
 
 
 def describe(imports: list[Import]) -> str:
-    return "\n".join(
-        f"  {imp.source} (line {imp.line}) imports {imp.target}" for imp in imports
-    )
+    return "\n".join(f"  {imp.source} (line {imp.line}) imports {imp.target}" for imp in imports)
 
 
 def test_the_graph_sees_the_apps():
@@ -261,4 +259,17 @@ def test_no_project_imports_inside_functions():
     ]
     assert not wrong, (
         "import at module level (move the code to the right layer instead):\n" + describe(wrong)
+    )
+
+
+def test_no_cycles_between_apps():
+    """The apps form layers: home at the bottom, then localoffer, senreport (which adds its
+    facts to localoffer's feed through a hook), pagecache's hooks, the demo on top."""
+    edges: dict[str, set[str]] = {}
+    for imp in project_imports():
+        if app_of(imp.source) != app_of(imp.target):
+            edges.setdefault(app_of(imp.source), set()).add(app_of(imp.target))
+    cycles = find_cycles(edges)
+    assert not cycles, "apps importing each other:\n" + "\n".join(
+        "  " + " -> ".join(cycle) for cycle in cycles
     )

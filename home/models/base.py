@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
 from home.public import private_paths
+from home.publishing import guard_publish
 
 # The pages Wagtail's routing passed through for this request, the site's home page first
 # and the page served last: the breadcrumb (home.templatetags.navigation_tags) reads them
@@ -44,8 +45,6 @@ class SchoolPageMixin:
         previous_revision=None,
         skip_permission_checks=False,
     ):
-        from home.publishing import guard_publish
-
         if not guard_publish(self, revision, log_action):
             return None
         return super().publish(

@@ -1,89 +1,15 @@
 """Navigation built from the page tree of the current site.
 
 The menu, the footer's statutory links and the feedback link come from one query per
-request (`site_navigation`), shared by the tags below.
+request (`home.navigation.site_navigation`), shared by the tags below.
 """
 
-from dataclasses import dataclass, field
-
 from django import template
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.models import Page, Site, get_page_models
 
 from home.models.base import ROUTE_TRAIL_ATTRIBUTE, ancestor_paths
-from home.public import public
+from home.navigation import site_navigation, site_root
 
 register = template.Library()
-
-_REQUEST_ATTRIBUTE = "_home_navigation"
-
-
-def _site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
-
-
-def statutory_page_models():
-    """Page types that carry a `footer_label`: the statutory pages every site links."""
-    return sorted(
-        (m for m in get_page_models() if getattr(m, "footer_label", None)),
-        key=lambda m: getattr(m, "footer_order", 100),
-    )
-
-
-@dataclass
-class Navigation:
-    root: Page | None = None
-    menu: list = field(default_factory=list)
-    statutory: list = field(default_factory=list)
-    feedback_page: Page | None = None
-
-
-def site_navigation(context):
-    """The current site's menu pages, statutory pages and feedback form: one query."""
-    request = context.get("request")
-    navigation = getattr(request, _REQUEST_ATTRIBUTE, None)
-    if navigation is None:
-        navigation = _load_navigation(_site_root(context), request)
-        if request is not None:
-            setattr(request, _REQUEST_ATTRIBUTE, navigation)
-    return navigation
-
-
-def _load_navigation(root, request):
-    from home.models import FeedbackFormPage
-
-    if root is None:
-        return Navigation()
-    models = statutory_page_models()
-    type_ids = {m: ContentType.objects.get_for_model(m).id for m in (*models, FeedbackFormPage)}
-    pages = public(
-        Page.objects.live()
-        .descendant_of(root, inclusive=True)
-        .filter(
-            Q(depth=root.depth + 1, show_in_menus=True) | Q(content_type_id__in=type_ids.values())
-        )
-        .only("title", "url_path", "path", "depth", "content_type_id", "show_in_menus")
-        .order_by("path"),
-        request,
-    )
-    navigation = Navigation(root=root)
-    first_of_type = {}
-    for page in pages:
-        if page.depth == root.depth + 1 and page.show_in_menus:
-            navigation.menu.append(page)
-        first_of_type.setdefault(page.content_type_id, page)
-    navigation.statutory = [
-        (model.footer_label, first_of_type[type_ids[model]])
-        for model in models
-        if type_ids[model] in first_of_type
-    ]
-    feedback = first_of_type.get(type_ids[FeedbackFormPage])
-    if feedback is not None and feedback.pk != root.pk:
-        navigation.feedback_page = feedback
-    return navigation
 
 
 @register.simple_tag(takes_context=True)
@@ -106,7 +32,7 @@ def main_menu(context, current_page=None):
 def breadcrumb(context, page):
     """Ancestors from the home page down to (not including) the current page: the pages
     Wagtail's routing passed through to serve it, when it did (no query), else read."""
-    root = _site_root(context)
+    root = site_root(context)
     if root is None or page is None or page.depth <= root.depth:
         return []
     trail = getattr(context.get("request"), ROUTE_TRAIL_ATTRIBUTE, None) or []

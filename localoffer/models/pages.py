@@ -5,9 +5,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
+from home.forms import StatutoryPageForm
 from home.models import SchoolSettings
 from home.models.base import SchoolPageMixin
-from senreport.forms import StatutoryPageForm
+from home.navigation import request_site
+
+from ..directory import authority_links, build_directory
 
 
 class LocalOfferPage(SchoolPageMixin, Page):
@@ -42,7 +45,7 @@ class LocalOfferPage(SchoolPageMixin, Page):
     parent_page_types = ["senreport.SENDSectionPage"]
     subpage_types = []
     max_count_per_parent = 1
-    # Listed in the footer's "Information we must publish" (home.templatetags.navigation_tags).
+    # Listed in the footer's "Information we must publish" (home.navigation).
     footer_label = "Local Offer"
     footer_order = 60
 
@@ -50,10 +53,6 @@ class LocalOfferPage(SchoolPageMixin, Page):
         verbose_name = "Local Offer page"
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the directory module imports these models.
-        from localoffer.directory import authority_links, build_directory
-        from senreport.reading import request_site
-
         context = super().get_context(request, *args, **kwargs)
         # The request's site is already known (one query fewer than self.get_site()).
         site = request_site(self, request)

@@ -6,10 +6,14 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from wagtail.models import Page
 
 from home.models import SchoolSettings
+from home.navigation import statutory_page_models
 from home.privacy_sources import live_public_pages, scan_site
 from home.public import public
+
+from ..models.section import SENDSectionPage
 
 
 def years_after(day, years):
@@ -79,12 +83,6 @@ class SiteData:
     def send_pages(self):
         """Every live SEND page of the site (the SEND section, what is under it, and the
         statutory page types wherever they are), specific."""
-        from wagtail.models import Page
-
-        from home.templatetags.navigation_tags import statutory_page_models
-
-        from ..models import SENDSectionPage
-
         if not hasattr(self, "_send_pages"):
             root = self.site.root_page
             sections = SENDSectionPage.objects.live().descendant_of(root).only("path")

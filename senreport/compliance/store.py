@@ -22,7 +22,7 @@ from django.utils import timezone
 from home.models import SchoolSettings
 
 from ..inclusion_themes import theme_evidence
-from ..models import ComplianceResult
+from ..models.ops import ComplianceResult
 from . import SiteReport, evaluate
 from .data import SiteData
 from .registry import Result, Status, registry

@@ -5,9 +5,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 
-from ..forms import StatutoryPageForm
+from ..reading import disability_context
 
 # The access facilities a school records, in the order parents look for them.
 FACILITIES = (
@@ -19,20 +20,6 @@ FACILITIES = (
     ("disabled_parking", "Disabled parking"),
     ("visual_aids", "Visual aids (for example high-contrast edges and clear signs)"),
     ("quiet_room", "Quiet room"),
-)
-
-
-# The sections (field or kind, anchor, heading), as both this page and the SEN Information
-# Report show them. Anchors never change, whatever the headings say.
-DISABILITY_SECTIONS = (
-    ("admissions", "disabled-pupils-admissions", "How are disabled children admitted?"),
-    (
-        "less_favourable_treatment",
-        "disabled-pupils-fair-treatment",
-        "How does the school make sure disabled pupils are treated fairly?",
-    ),
-    ("facilities", "disabled-pupils-facilities", "What facilities help disabled pupils?"),
-    ("accessibility_plan", "accessibility-plan", "What is in the accessibility plan?"),
 )
 
 
@@ -129,8 +116,6 @@ class DisabilityAccessPage(SchoolPageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..reading import disability_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(disability_context(self, request))
         return context

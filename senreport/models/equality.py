@@ -6,9 +6,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 
-from ..forms import StatutoryPageForm
+from ..reading import equality_context
 
 REGULATIONS = "Equality Act 2010 (Specific Duties and Public Authorities) Regulations 2017"
 
@@ -115,8 +116,6 @@ class EqualityPage(SchoolPageMixin, Page):
         verbose_name_plural = "equality information and objectives"
 
     def get_context(self, request, *args, **kwargs):
-        from ..reading import equality_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(equality_context(self, request))
         return context

@@ -11,10 +11,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 from home.privacy import refuse_pupil_data
-
-from ..forms import StatutoryPageForm
 
 
 class GlossaryTerm(index.Indexed, models.Model):

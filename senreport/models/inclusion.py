@@ -8,10 +8,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 
-from ..forms import StatutoryPageForm
+from ..inclusion import FundingSource
 from ..panels import InclusionTotalsPanel
+from ..reading import inclusion_context
 from .plan import ActionStatus
 
 FIRST_YEAR = 2024
@@ -29,13 +31,6 @@ DEFAULT_ANNUAL_REVIEW_STATEMENT = (
     "This strategy covers more than one school year. We review it every year, check what "
     "has worked, and publish the updated strategy on this page."
 )
-
-
-class FundingSource(models.TextChoices):
-    INCLUSIVE_MAINSTREAM_FUND = "imf", "Inclusive Mainstream Fund"
-    NOTIONAL_SEN_BUDGET = "notional_sen", "Notional SEN budget"
-    PUPIL_PREMIUM = "pupil_premium", "Pupil premium"
-    OTHER = "other", "Other funding"
 
 
 class WhoFor(models.TextChoices):
@@ -162,8 +157,6 @@ class InclusionStrategyPage(SchoolPageMixin, Page):
         verbose_name = "inclusion strategy"
 
     def get_context(self, request, *args, **kwargs):
-        from ..reading import inclusion_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(inclusion_context(self, request))
         return context

@@ -7,9 +7,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 
-from ..forms import StatutoryPageForm
+from ..reading import plan_context
 
 
 class Strand(models.TextChoices):
@@ -96,8 +97,6 @@ class AccessibilityPlanPage(SchoolPageMixin, Page):
         verbose_name = "accessibility plan"
 
     def get_context(self, request, *args, **kwargs):
-        from ..reading import plan_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(plan_context(self, request))
         return context

@@ -15,12 +15,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 
 from ..compliance.data import a_year_after
-from ..forms import StatutoryPageForm
 from ..panels import ReadabilityPanel
+from ..reading import report_context, request_site, site_page
 from ..report_items import BROAD_AREAS, ITEM_TABS, REPORT_ITEMS, TEXT_ITEMS, Group
+from .disability import DisabilityAccessPage
 
 
 def item_help(item):
@@ -193,10 +195,10 @@ class SENInformationReportPage(SchoolPageMixin, Page):
         return ""
 
     def get_context(self, request, *args, **kwargs):
-        from ..reading import report_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(report_context(self, request))
+        site = request_site(self, request)
+        disability_page = site_page(DisabilityAccessPage, site, request)
+        context.update(report_context(self, request, disability_page))
         return context
 
 

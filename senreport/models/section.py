@@ -4,9 +4,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
-
-from ..forms import StatutoryPageForm
+from home.public import public
 
 
 class SENDSectionPage(SchoolPageMixin, Page):
@@ -35,8 +35,6 @@ class SENDSectionPage(SchoolPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from home.public import public
-
         children = public(self.get_children().live(), request)
         context["send_pages"] = children.specific().defer_streamfields()
         return context

@@ -3,9 +3,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
+from home.forms import StatutoryPageForm
+from home.models import SchoolSettings
 from home.models.base import SchoolPageMixin
 
-from ..forms import StatutoryPageForm
+from ..compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
+from ..compliance.store import stored_report
+from ..inclusion_themes import inclusion_evidence
+from ..reading import request_site
 
 # The checklist's sections, in order, by check-id prefix.
 GROUPS = (
@@ -18,6 +23,30 @@ GROUPS = (
     ("web", "Website accessibility"),
     ("dp", "Privacy"),
 )
+
+# What the public statutory-information page says of each status: facts, not reasons.
+PUBLIC_STATUS = {
+    "pass": "Met",
+    "warn": "Met",
+    "fail": "Not met",
+    "not_applicable": "Does not apply",
+}
+
+
+def statutory_groups(site, school=None):
+    """The compliance report and its results grouped by the checklist's sections."""
+    # The stored results (refreshed after every publish), with the inclusion themes'.
+    report = stored_report(site, school=school, with_themes=True)
+    groups = []
+    for prefix, label in GROUPS:
+        rows = [
+            {"result": r, "public_status": PUBLIC_STATUS[r.status]}
+            for r in report.results
+            if r.check.id.split(".")[0] == prefix
+        ]
+        if rows:
+            groups.append({"prefix": prefix, "label": label, "rows": rows})
+    return report, groups
 
 
 class StatutoryInformationPage(SchoolPageMixin, Page):
@@ -51,13 +80,7 @@ class StatutoryInformationPage(SchoolPageMixin, Page):
         verbose_name = "statutory information page"
 
     def get_context(self, request, *args, **kwargs):
-        from ..compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
-        from ..inclusion_themes import inclusion_evidence
-        from ..reading import request_site, statutory_groups
-
         context = super().get_context(request, *args, **kwargs)
-        from home.models import SchoolSettings
-
         site = request_site(self, request)
         # The school details the page's header and footer read already (cached on request).
         school = SchoolSettings.for_request(request) if request else None

@@ -7,10 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.forms import StatutoryPageForm
 from home.models.base import SchoolPageMixin
 from home.send_blocks import send_stream_blocks
-
-from ..forms import StatutoryPageForm
 
 
 class SENSupportPage(SchoolPageMixin, Page):
