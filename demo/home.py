@@ -421,7 +421,7 @@ def build_accessibility_statement(feedback_page):
         ),
         feedback_page=feedback_page,
         prepared_on=_start_of_school_year(today),
-        last_reviewed_on=today,
+        last_reviewed=today,
     )
 
 

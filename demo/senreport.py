@@ -77,7 +77,7 @@ def build_report(home, school=HOLLINS_BROOK, complaints=None):
         ),
         introduction=school.adapt(text.REPORT_INTRODUCTION),
         last_reviewed=reviewed,
-        next_review_due=a_year_after(reviewed),
+        next_review=a_year_after(reviewed),
         governors_approved_on=reviewed + timedelta(days=7),
         governors_approved_by="the full governing board",
         senco_name=school.senco_name,
@@ -184,7 +184,7 @@ def build_inclusion_strategy(school=HOLLINS_BROOK, with_rows=True):
         period_start_year=start_year,
         period_end_year=start_year + 1,
         last_reviewed=last_reviewed,
-        next_review_due=a_year_after(last_reviewed) - timedelta(days=30),
+        next_review=a_year_after(last_reviewed) - timedelta(days=30),
         pupil_premium_statement_url=(
             f"https://www.{school.domain}/policies/pupil-premium-strategy-statement"
         ),

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
 
-from .base import SchoolPageMixin
+from .statutory import StatutoryPage
 
 STATEMENT_FEATURES = [f for f in PARAGRAPH_FEATURES if f not in ("h3", "h4")]
 WCAG_VERSION = "2.2"
@@ -82,7 +82,7 @@ COMPLIANCE_SENTENCES = {
 }
 
 
-class AccessibilityStatementPage(SchoolPageMixin, Page):
+class AccessibilityStatementPage(StatutoryPage):
     """How accessible the website is, what is not, and what to do about it."""
 
     footer_label = "Accessibility statement"
@@ -153,7 +153,7 @@ class AccessibilityStatementPage(SchoolPageMixin, Page):
     prepared_on = models.DateField(
         default=datetime.date.today, help_text="When this statement was first written."
     )
-    last_reviewed_on = models.DateField(
+    last_reviewed = models.DateField(
         default=datetime.date.today,
         help_text="When someone last checked the statement was still true. Review it every year.",
     )
@@ -174,7 +174,7 @@ class AccessibilityStatementPage(SchoolPageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("testing"),
-                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("last_reviewed_on")]),
+                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("last_reviewed")]),
             ],
             heading="Preparing this statement",
         ),
@@ -186,16 +186,9 @@ class AccessibilityStatementPage(SchoolPageMixin, Page):
 
     template = "home/accessibility_statement_page.html"
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "accessibility statement"
-
-    @property
-    def last_reviewed(self):
-        """The review date under the name the compliance engine reads."""
-        return self.last_reviewed_on
 
     @property
     def compliance_sentence(self):

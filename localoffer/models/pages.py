@@ -5,15 +5,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
-from home.forms import StatutoryPageForm
 from home.models import SchoolSettings
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 from home.navigation import request_site
 
 from ..directory import authority_links, build_directory
 
 
-class LocalOfferPage(SchoolPageMixin, Page):
+class LocalOfferPage(StatutoryPage):
     """The school's part of the Local Offer: what it provides, the council's Local Offer
     and the directory of services that can help a child with SEND.
     """
@@ -40,11 +39,7 @@ class LocalOfferPage(SchoolPageMixin, Page):
     ]
 
     # Publishing runs the SEND pages' checks (the personal-data guard).
-    base_form_class = StatutoryPageForm
     template = "localoffer/local_offer_page.html"
-    parent_page_types = ["senreport.SENDSectionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     # Listed in the footer's "Information we must publish" (home.navigation).
     footer_label = "Local Offer"
     footer_order = 60

@@ -89,7 +89,7 @@ def sir_reviewed(data):
     report = data.page(REPORT)
     if report is None:
         return Outcome.fail(NO_REPORT)
-    next_review = report.next_review_due
+    next_review = report.next_review
     if report.last_reviewed and not next_review:
         next_review = a_year_after(report.last_reviewed)
     if not report.governors_approved_on:
@@ -661,21 +661,21 @@ def web_accessibility_statement(data):
         label
         for field, label in (
             ("prepared_on", "Prepared on"),
-            ("last_reviewed_on", "Last reviewed on"),
+            ("last_reviewed", "Last reviewed on"),
         )
         if not getattr(statement, field)
     ]
     if missing:
         return Outcome.fail(
             "Fill in " + " and ".join(f"“{label}”" for label in missing) + ".",
-            fields=("prepared_on", "last_reviewed_on"),
+            fields=("prepared_on", "last_reviewed"),
             **where,
         )
     # Whether the review is recent is web.statement_reviewed (compliance/equality.py),
     # which puts the review date on the dashboard's due list and in the reminders.
     return Outcome.ok(
         f"Prepared on {statement.prepared_on:%-d %B %Y}.",
-        last_reviewed=statement.last_reviewed_on,
+        last_reviewed=statement.last_reviewed,
         **where,
     )
 

@@ -28,11 +28,11 @@ def a_year_after(day):
 def review_dates(page):
     """(last reviewed, next review) of a page that records its reviews, else (None, None).
 
-    The next review is the page's own `next_review_due` if it has one, else a year on."""
+    The next review is the page's own `next_review` if it has one, else a year on."""
     last = getattr(page, "last_reviewed", None)
     if last is None:
         return None, None
-    return last, getattr(page, "next_review_due", None) or a_year_after(last)
+    return last, getattr(page, "next_review", None) or a_year_after(last)
 
 
 class SiteData:

@@ -182,10 +182,10 @@ def web_statement_reviewed(data):
     if statement is None:
         return Outcome.fail("There is no published accessibility statement yet.")
     return yearly_outcome(
-        statement.last_reviewed_on,
+        statement.last_reviewed,
         "Last reviewed on",
         "accessibility statement",
         "reviewed",
-        ("last_reviewed_on",),
+        ("last_reviewed",),
         {"page": statement},
     )

@@ -152,7 +152,7 @@ def inc_review_noted(data):
     dates = {
         "page": strategy,
         "last_reviewed": strategy.last_reviewed,
-        "next_review": strategy.next_review_due,
+        "next_review": strategy.next_review,
     }
     if strategy.is_multi_year and not has_text(strategy.annual_review_statement):
         return Outcome.fail(
@@ -161,15 +161,15 @@ def inc_review_noted(data):
             fields=("annual_review_statement",),
             **dates,
         )
-    if strategy.last_reviewed and not strategy.next_review_due:
+    if strategy.last_reviewed and not strategy.next_review:
         return Outcome.fail(
             "Give the date of the strategy's 'next review'.",
-            fields=("next_review_due",),
+            fields=("next_review",),
             **dates,
         )
     return review_outcome(
         strategy.last_reviewed,
-        strategy.next_review_due,
+        strategy.next_review,
         "inclusion strategy",
         fields=("last_reviewed",),
         page=strategy,

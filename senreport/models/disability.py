@@ -5,8 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
-from home.forms import StatutoryPageForm
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 
 from ..reading import disability_context
 
@@ -23,7 +22,7 @@ FACILITIES = (
 )
 
 
-class DisabilityAccessPage(SchoolPageMixin, Page):
+class DisabilityAccessPage(StatutoryPage):
     """What the Children and Families Act 2014 s.69(3)(b) asks about disabled pupils:
     admissions, less favourable treatment, access facilities and the accessibility plan."""
 
@@ -84,11 +83,7 @@ class DisabilityAccessPage(SchoolPageMixin, Page):
         ),
     )
 
-    base_form_class = StatutoryPageForm
     template = "senreport/disability_access_page.html"
-    parent_page_types = ["senreport.SENDSectionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     footer_label = "Disability and access"
     footer_order = 20
 

@@ -6,8 +6,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
-from home.forms import StatutoryPageForm
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 
 from ..reading import equality_context
 
@@ -20,7 +19,7 @@ class ObjectiveStatus(models.TextChoices):
     MET = "met", "Met"
 
 
-class EqualityPage(SchoolPageMixin, Page):
+class EqualityPage(StatutoryPage):
     """The school's equality information and equality objectives (the public sector
     equality duty's specific duties: Regulations 2017, regs 4 and 5)."""
 
@@ -64,11 +63,7 @@ class EqualityPage(SchoolPageMixin, Page):
         help_text="Optional: when you plan to look at the objectives again.",
     )
 
-    base_form_class = StatutoryPageForm
     template = "senreport/equality_page.html"
-    parent_page_types = ["senreport.SENDSectionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     footer_label = "Equality information and objectives"
     footer_order = 40
 

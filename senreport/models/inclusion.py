@@ -8,8 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
-from home.forms import StatutoryPageForm
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 
 from ..inclusion import FundingSource
 from ..panels import InclusionTotalsPanel
@@ -40,7 +39,7 @@ class WhoFor(models.TextChoices):
     GROUP = "group", "A year group or group of pupils"
 
 
-class InclusionStrategyPage(SchoolPageMixin, Page):
+class InclusionStrategyPage(StatutoryPage):
     """The school's inclusion strategy: the barriers to learning and taking part it has
     found, and the costed activities it invests in to remove them (DfE, "Developing an
     inclusion strategy using the Inclusive Mainstream Fund", 25 June 2026)."""
@@ -79,7 +78,7 @@ class InclusionStrategyPage(SchoolPageMixin, Page):
         blank=True,
         help_text="Review the strategy at least once a year.",
     )
-    next_review_due = models.DateField("next review", null=True, blank=True)
+    next_review = models.DateField("next review", null=True, blank=True)
     pupil_premium_statement_url = models.URLField(
         "pupil premium strategy statement (web address)",
         blank=True,
@@ -94,11 +93,7 @@ class InclusionStrategyPage(SchoolPageMixin, Page):
         related_name="+",
     )
 
-    base_form_class = StatutoryPageForm
     template = "senreport/inclusion_strategy_page.html"
-    parent_page_types = ["senreport.SENDSectionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     footer_label = "Inclusion strategy"
     footer_order = 35
 
@@ -115,7 +110,7 @@ class InclusionStrategyPage(SchoolPageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("period_start_year"), FieldPanel("period_end_year")]),
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review")]),
                 FieldPanel("annual_review_statement"),
             ],
             heading="School years and review",

@@ -7,8 +7,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
-from home.forms import StatutoryPageForm
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 
 from ..reading import plan_context
 
@@ -27,7 +26,7 @@ class ActionStatus(models.TextChoices):
     DONE = "done", "Done"
 
 
-class AccessibilityPlanPage(SchoolPageMixin, Page):
+class AccessibilityPlanPage(StatutoryPage):
     """The school's accessibility plan (Equality Act 2010, Schedule 10 paragraph 3)."""
 
     introduction = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
@@ -55,11 +54,7 @@ class AccessibilityPlanPage(SchoolPageMixin, Page):
         ),
     )
 
-    base_form_class = StatutoryPageForm
     template = "senreport/accessibility_plan_page.html"
-    parent_page_types = ["senreport.SENDSectionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     footer_label = "Accessibility plan"
     footer_order = 30
 

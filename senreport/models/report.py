@@ -15,8 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
-from home.forms import StatutoryPageForm
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 
 from ..compliance.data import a_year_after
 from ..panels import ReadabilityPanel
@@ -38,7 +37,7 @@ def item_help(item):
     return f"{item.guidance} {requirement} Legal basis: {item.legal_basis}."
 
 
-class SENInformationReportPage(SchoolPageMixin, Page):
+class SENInformationReportPage(StatutoryPage):
     """The SEN Information Report (Children and Families Act 2014 s.69; SEND Regulations
     2014 Schedule 1): one section per legal item, each a question parents ask."""
 
@@ -59,7 +58,7 @@ class SENInformationReportPage(SchoolPageMixin, Page):
         blank=True,
         help_text="For example, the full governing board, or the SEND committee.",
     )
-    next_review_due = models.DateField(
+    next_review = models.DateField(
         null=True,
         blank=True,
         help_text="Leave empty to set it to a year after the last review.",
@@ -132,11 +131,7 @@ class SENInformationReportPage(SchoolPageMixin, Page):
         help_text="Tell parents they can have a free paper copy, and how to ask for one.",
     )
 
-    base_form_class = StatutoryPageForm
     template = "senreport/sen_information_report_page.html"
-    parent_page_types = ["senreport.SENDSectionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     footer_label = "SEN Information Report"
     footer_order = 10
 
@@ -150,20 +145,20 @@ class SENInformationReportPage(SchoolPageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = a_year_after(self.last_reviewed)
+        if self.last_reviewed and not self.next_review:
+            self.next_review = a_year_after(self.last_reviewed)
         if (
             self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
+            and self.next_review
+            and self.next_review <= self.last_reviewed
         ):
-            raise ValidationError({"next_review_due": "The next review must come after the last."})
+            raise ValidationError({"next_review": "The next review must come after the last."})
         if self.last_reviewed and self.last_reviewed > date.today():
             raise ValidationError({"last_reviewed": "The last review cannot be in the future."})
 
     def save(self, *args, **kwargs):
-        if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = a_year_after(self.last_reviewed)
+        if self.last_reviewed and not self.next_review:
+            self.next_review = a_year_after(self.last_reviewed)
         super().save(*args, **kwargs)
 
     def heading_for(self, item):
@@ -277,7 +272,7 @@ SENInformationReportPage.edit_handler = TabbedInterface(
                 MultiFieldPanel(
                     [
                         FieldRowPanel(
-                            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
+                            [FieldPanel("last_reviewed"), FieldPanel("next_review")]
                         ),
                         FieldRowPanel(
                             [

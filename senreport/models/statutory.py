@@ -3,9 +3,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import SHORT_TEXT_FEATURES
-from home.forms import StatutoryPageForm
 from home.models import SchoolSettings
-from home.models.base import SchoolPageMixin
+from home.models.statutory import StatutoryPage
 
 from ..compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
 from ..compliance.store import stored_report
@@ -49,18 +48,15 @@ def statutory_groups(site, school=None):
     return report, groups
 
 
-class StatutoryInformationPage(SchoolPageMixin, Page):
+class StatutoryInformationPage(StatutoryPage):
     """For inspectors, governors and the local authority: every statutory item, where it
     is published, when it was reviewed, and its legal basis. Generated from the
     compliance registry; nothing here is kept by hand."""
 
     introduction = RichTextField(features=SHORT_TEXT_FEATURES, blank=True)
 
-    base_form_class = StatutoryPageForm
     template = "senreport/statutory_information_page.html"
     parent_page_types = ["senreport.SENDSectionPage", "home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
     footer_label = "Statutory information"
     footer_order = 5
 

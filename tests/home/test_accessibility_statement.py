@@ -30,7 +30,7 @@ def statement(school):
         non_accessible_content="<p>Old PDF policies have no headings.</p>",
         feedback_page=form_page,
         prepared_on=datetime.date(2026, 9, 1),
-        last_reviewed_on=datetime.date(2026, 11, 2),
+        last_reviewed=datetime.date(2026, 11, 2),
     )
 
 
@@ -135,7 +135,7 @@ def test_fields_the_compliance_check_reads_are_explicit():
         "feedback_page",
         "enforcement_procedure",
         "prepared_on",
-        "last_reviewed_on",
+        "last_reviewed",
     } <= names
     assert {value for value, _ in ComplianceStatus.choices} == {"fully", "partially", "not"}
     assert AccessibilityStatementPage.footer_label == "Accessibility statement"
@@ -164,7 +164,7 @@ class AccessibilityStatementPageTests(WagtailPageTestCase):
                 "improvements": rich_text(""),
                 "testing": rich_text("<p>Tested with axe.</p>"),
                 "prepared_on": "2026-09-01",
-                "last_reviewed_on": "2026-11-02",
+                "last_reviewed": "2026-11-02",
             }
         )
 
@@ -181,7 +181,7 @@ class AccessibilityStatementPageTests(WagtailPageTestCase):
         self.assertCanCreate(self.home, AccessibilityStatementPage, self.form_data())
         page = AccessibilityStatementPage.objects.get()
         self.assertEqual(page.feedback_page_id, self.form_page.pk)
-        self.assertEqual(page.last_reviewed_on, datetime.date(2026, 11, 2))
+        self.assertEqual(page.last_reviewed, datetime.date(2026, 11, 2))
         self.home.refresh_from_db()
         self.assertFalse(AccessibilityStatementPage.can_create_at(self.home))
 

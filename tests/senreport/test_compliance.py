@@ -115,7 +115,7 @@ BREAKERS = {
     "sir.reviewed": (
         lambda: edit_report(
             last_reviewed=TODAY() - timedelta(days=400),
-            next_review_due=TODAY() - timedelta(days=35),
+            next_review=TODAY() - timedelta(days=35),
         ),
         "more than a year ago",
     ),
@@ -181,7 +181,7 @@ BREAKERS = {
         "more than four years ago",
     ),
     "web.statement_reviewed": (
-        lambda: edit_statement(last_reviewed_on=TODAY() - timedelta(days=400)),
+        lambda: edit_statement(last_reviewed=TODAY() - timedelta(days=400)),
         "more than a year ago",
     ),
     "dp.no_pupil_data": (
@@ -258,7 +258,7 @@ def test_mainstream_items_do_not_apply_to_a_special_school(demo):
 
 @pytest.mark.django_db
 def test_review_amber_from_eleven_months(demo):
-    edit_report(last_reviewed=TODAY() - timedelta(days=345), next_review_due=None)
+    edit_report(last_reviewed=TODAY() - timedelta(days=345), next_review=None)
     result = result_for(demo, "sir.reviewed")
     assert result.status == Status.WARN
     assert result.passed

@@ -226,28 +226,28 @@ def edit_statement(**changes):
 @pytest.mark.django_db
 class TestStatementReviewed:
     def test_passes_when_reviewed_this_year(self, demo):
-        edit_statement(last_reviewed_on=date(2026, 6, 1))
+        edit_statement(last_reviewed=date(2026, 6, 1))
         with frozen(date(2026, 11, 30)):
             result = result_for(demo, "web.statement_reviewed")
         assert result.status == Status.PASS
         assert (result.last_reviewed, result.next_review) == (date(2026, 6, 1), date(2027, 6, 1))
 
     def test_warns_from_eleven_months(self, demo):
-        edit_statement(last_reviewed_on=date(2025, 12, 15))
+        edit_statement(last_reviewed=date(2025, 12, 15))
         with frozen(date(2026, 11, 30)):
             result = result_for(demo, "web.statement_reviewed")
         assert result.status == Status.WARN
         assert "due to be reviewed by 15 December 2026" in result.reason
 
     def test_fails_after_a_year_while_the_contents_still_pass(self, demo):
-        edit_statement(last_reviewed_on=date(2025, 10, 1))
+        edit_statement(last_reviewed=date(2025, 10, 1))
         with frozen(date(2026, 11, 30)):
             stale = result_for(demo, "web.statement_reviewed")
             contents = result_for(demo, "web.accessibility_statement")
         assert stale.status == Status.FAIL
         assert "reviewed on 1 October 2025, more than a year ago" in stale.reason
         assert "“Last reviewed on”" in stale.reason
-        assert stale.fields == ("last_reviewed_on",)
+        assert stale.fields == ("last_reviewed",)
         # The statement's contents are judged on their own: still complete.
         assert contents.status == Status.PASS
 
@@ -255,7 +255,7 @@ class TestStatementReviewed:
         assert result_for(demo, "web.statement_reviewed").status == Status.PASS
 
     def test_reminders_include_the_statement_review(self, demo):
-        edit_statement(last_reviewed_on=date(2025, 12, 5))
+        edit_statement(last_reviewed=date(2025, 12, 5))
         with frozen(date(2026, 11, 30)):
             due = [
                 d for d in review_dates(demo) if d.document == "home.accessibilitystatementpage"
@@ -275,7 +275,7 @@ class TestStatementReviewed:
         school = SchoolSettings.for_site(demo)
         school.reminders_email = "office@hollinsbrook.example"
         school.save()
-        edit_statement(last_reviewed_on=date(2025, 12, 7))
+        edit_statement(last_reviewed=date(2025, 12, 7))
         mail.outbox.clear()
         with frozen(date(2026, 11, 30)):
             call_command("send_review_reminders", stdout=StringIO())
@@ -424,7 +424,7 @@ def test_demo_page_is_complete_today(demo):
 
 @pytest.mark.django_db
 def test_dashboard_lists_the_statement_review_when_due(admin_client):
-    edit_statement(last_reviewed_on=date(2025, 12, 20))
+    edit_statement(last_reviewed=date(2025, 12, 20))
     with frozen(date(2026, 11, 30)):
         panel = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
     due = [li.get_text(" ", strip=True) for li in panel.select(".send-compliance__item")]

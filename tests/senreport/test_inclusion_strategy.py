@@ -262,7 +262,7 @@ def test_fund_spend_differing_from_the_allocation_is_a_warning(demo, admin_clien
     "changes, reason",
     [
         ({"last_reviewed": None}, "The inclusion strategy has no 'last reviewed' date."),
-        ({"next_review_due": None}, "Give the date of the strategy's 'next review'."),
+        ({"next_review": None}, "Give the date of the strategy's 'next review'."),
         ({"annual_review_statement": ""}, "its 'yearly review statement' must say"),
         ({"last_reviewed": date(2025, 6, 1)}, "more than a year ago"),
     ],

@@ -53,14 +53,14 @@ class ReportPageTests(WagtailPageTestCase):
         self.assertCanCreate(self.section, SENInformationReportPage, data)
         created = SENInformationReportPage.objects.get(slug="sen-report")
         self.assertTrue(created.live)
-        self.assertTrue(created.next_review_due)
+        self.assertTrue(created.next_review)
 
     def test_next_review_defaults_to_a_year_after_the_last(self):
-        self.report.next_review_due = None
+        self.report.next_review = None
         self.report.last_reviewed = self.report.last_reviewed.replace(month=3, day=1)
         self.report.save()
         self.assertEqual(
-            self.report.next_review_due,
+            self.report.next_review,
             self.report.last_reviewed.replace(year=self.report.last_reviewed.year + 1),
         )
 

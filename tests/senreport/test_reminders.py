@@ -36,7 +36,7 @@ def clock():
 def school_site(clock, demo):
     """The demo school with the report due on 1 December 2026 and the plan far off."""
     SENInformationReportPage.objects.update(
-        last_reviewed=date(2025, 12, 1), next_review_due=REPORT_DUE
+        last_reviewed=date(2025, 12, 1), next_review=REPORT_DUE
     )
     AccessibilityPlanPage.objects.update(
         last_reviewed=date(2026, 8, 1),
@@ -173,7 +173,7 @@ def test_a_new_review_date_starts_the_reminders_again(school_site, clock):
     # The school reviews the report: the next review is a year on. (Its publish would
     # refresh the stored compliance results, which the reminders read: refreshed here.)
     SENInformationReportPage.objects.update(
-        last_reviewed=date(2026, 12, 3), next_review_due=date(2027, 12, 3)
+        last_reviewed=date(2026, 12, 3), next_review=date(2027, 12, 3)
     )
     refresh_site(school_site)
     run_on(clock, date(2026, 12, 10))

@@ -184,7 +184,7 @@ def test_rendered_report_holds_every_item(demo, client):
     # The review dates near the top.
     top = plain_text(html.split('id="contents-heading"')[0])
     assert f"Last reviewed {report.last_reviewed:%-d %B %Y}" in top
-    assert f"next review {report.next_review_due:%-d %B %Y}" in top
+    assert f"next review {report.next_review:%-d %B %Y}" in top
     # The disability items, with the two pages linked both ways.
     for anchor in (
         "disabled-pupils-admissions",
