@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
 from home.models.statutory import StatutoryPage
+from home.page_or_document import PageOrDocumentLink
 
 from ..reading import disability_context
 
@@ -115,11 +116,9 @@ class DisabilityAccessPage(StatutoryPage):
         context.update(disability_context(self, request))
         return context
 
-    @property
-    def admission_arrangements_link(self):
-        if self.admission_arrangements_page and self.admission_arrangements_page.live:
-            return self.admission_arrangements_page.url
-        return self.admission_arrangements_url
+    admission_arrangements_link = PageOrDocumentLink(
+        "admission_arrangements_page", "admission_arrangements_url"
+    )
 
 
 for _key, _label in FACILITIES:

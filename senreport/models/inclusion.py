@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
 from home.models.statutory import StatutoryPage
+from home.page_or_document import PageOrDocumentLink
 
 from ..inclusion import FundingSource
 from ..panels import InclusionTotalsPanel
@@ -177,14 +178,10 @@ class InclusionStrategyPage(StatutoryPage):
         years = [academic_year(year) for year in range(start, end + 1)]
         return f"the school years {', '.join(years[:-1])} and {years[-1]}"
 
-    @property
-    def pupil_premium_statement_link(self):
-        """The address of the pupil premium strategy statement to link to, or ""."""
-        if self.pupil_premium_statement_url:
-            return self.pupil_premium_statement_url
-        if self.pupil_premium_statement_document:
-            return self.pupil_premium_statement_document.url
-        return ""
+    # The address of the pupil premium strategy statement to link to, or "".
+    pupil_premium_statement_link = PageOrDocumentLink(
+        "pupil_premium_statement_url", "pupil_premium_statement_document"
+    )
 
 
 class InclusionBarrier(Orderable):

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
 from home.models.statutory import StatutoryPage
+from home.page_or_document import PageOrDocumentLink
 
 from ..compliance.data import a_year_after
 from ..panels import ReadabilityPanel
@@ -147,11 +148,7 @@ class SENInformationReportPage(StatutoryPage):
         super().clean()
         if self.last_reviewed and not self.next_review:
             self.next_review = a_year_after(self.last_reviewed)
-        if (
-            self.last_reviewed
-            and self.next_review
-            and self.next_review <= self.last_reviewed
-        ):
+        if self.last_reviewed and self.next_review and self.next_review <= self.last_reviewed:
             raise ValidationError({"next_review": "The next review must come after the last."})
         if self.last_reviewed and self.last_reviewed > date.today():
             raise ValidationError({"last_reviewed": "The last review cannot be in the future."})
@@ -173,21 +170,10 @@ class SENInformationReportPage(StatutoryPage):
     def has_senco_contact(self):
         return bool(self.senco_name and (self.senco_email or self.senco_phone))
 
-    @property
-    def complaints_procedure_url(self):
-        if self.complaints_procedure_page and self.complaints_procedure_page.live:
-            return self.complaints_procedure_page.url
-        if self.complaints_procedure_document:
-            return self.complaints_procedure_document.url
-        return ""
-
-    @property
-    def sen_policy_url(self):
-        if self.sen_policy_page and self.sen_policy_page.live:
-            return self.sen_policy_page.url
-        if self.sen_policy_document:
-            return self.sen_policy_document.url
-        return ""
+    complaints_procedure_url = PageOrDocumentLink(
+        "complaints_procedure_page", "complaints_procedure_document"
+    )
+    sen_policy_url = PageOrDocumentLink("sen_policy_page", "sen_policy_document")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -271,9 +257,7 @@ SENInformationReportPage.edit_handler = TabbedInterface(
                 FieldPanel("introduction"),
                 MultiFieldPanel(
                     [
-                        FieldRowPanel(
-                            [FieldPanel("last_reviewed"), FieldPanel("next_review")]
-                        ),
+                        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review")]),
                         FieldRowPanel(
                             [
                                 FieldPanel("governors_approved_on"),
