@@ -18,8 +18,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from localoffer.models import Service
+from home.models import SchoolSettings
+from localoffer.models import Organisation, Service, ServiceOpeningTime, ServicePhone
 
+from .models.glossary import GlossaryTerm
 from .models.ops import ComplianceResult
 from .tasks import refresh_compliance
 
@@ -101,33 +103,31 @@ def shared_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from django.apps import apps
-
     page_published.connect(page_changed, dispatch_uid="compliance_published")
     page_unpublished.connect(page_changed, dispatch_uid="compliance_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="compliance_moved")
     post_delete.connect(page_deleted, dispatch_uid="compliance_page_deleted")
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
-        for label in ("home.SchoolSettings", "localoffer.Service", "localoffer.Organisation"):
+        for model in (SchoolSettings, Service, Organisation):
             signal.connect(
                 site_scoped_changed,
-                sender=apps.get_model(label),
-                dispatch_uid=f"compliance_{label}_{name}",
+                sender=model,
+                dispatch_uid=f"compliance_{model._meta.label}_{name}",
             )
-        for label in ("localoffer.ServicePhone", "localoffer.ServiceOpeningTime"):
+        for model in (ServicePhone, ServiceOpeningTime):
             signal.connect(
                 service_child_changed,
-                sender=apps.get_model(label),
-                dispatch_uid=f"compliance_{label}_{name}",
+                sender=model,
+                dispatch_uid=f"compliance_{model._meta.label}_{name}",
             )
         signal.connect(
             shared_changed,
-            sender=apps.get_model("senreport.GlossaryTerm"),
+            sender=GlossaryTerm,
             dispatch_uid=f"compliance_glossary_{name}",
         )
     m2m_changed.connect(
         service_terms_changed,
-        sender=apps.get_model("localoffer.Service").taxonomy_terms.through,
+        sender=Service.taxonomy_terms.through,
         dispatch_uid="compliance_service_terms",
     )

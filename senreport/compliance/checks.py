@@ -13,6 +13,7 @@ from wagtail.models import Page
 from home.models import AccessibilityStatementPage, ComplianceStatus
 from home.privacy import find_pupil_data, page_text
 from home.text import has_text, plain_text
+from localoffer.models import LocalOfferPage
 
 from .. import readability
 from .. import report_items as items
@@ -141,18 +142,12 @@ def _heading_on_page(item):
 
 
 def sir_contribution_local_offer(data):
-    from django.apps import apps
-
     report = data.page(REPORT)
     if report is None:
         return Outcome.fail(NO_REPORT)
     if has_text(report.local_offer):
         return Outcome.ok(page=report, anchor=items.LOCAL_OFFER.anchor)
-    try:
-        local_offer_model = apps.get_model("localoffer", "LocalOfferPage")
-    except LookupError:
-        local_offer_model = None
-    local_offer_page = data.page(local_offer_model) if local_offer_model else None
+    local_offer_page = data.page(LocalOfferPage)
     if local_offer_page is not None and has_text(local_offer_page.body):
         return Outcome.ok(page=local_offer_page)
     return Outcome.fail(
