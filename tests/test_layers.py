@@ -137,8 +137,9 @@ def app_of(module: str) -> str:
     return module.split(".")[0]
 
 
-def find_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
-    """One loop per strongly connected component (Tarjan), as a readable path."""
+def find_cycles(edges: dict[str, set[str]]) -> list[tuple[list[str], list[str]]]:
+    """One loop per strongly connected component (Tarjan): (a readable path, the tangle's
+    members), so a failure names both the shortest loop and everything caught in it."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
@@ -201,8 +202,15 @@ def find_cycles(edges: dict[str, set[str]]) -> list[list[str]]:
             path.insert(1, node)
             node = previous[node]
         path.append(start)
-        cycles.append(path)
+        cycles.append((path, component))
     return cycles
+
+
+def describe_cycles(cycles) -> str:
+    return "\n".join(
+        f"  {' -> '.join(path)}   ({len(members)} in the tangle: {', '.join(members)})"
+        for path, members in cycles
+    )
 
 
 def graph(imports: list[Import]) -> dict[str, set[str]]:
@@ -213,7 +221,8 @@ def graph(imports: list[Import]) -> dict[str, set[str]]:
 
 
 def describe(imports: list[Import]) -> str:
-    return "\n".join(f"  {imp.source} (line {imp.line}) imports {imp.target}" for imp in imports)
+    lines = dict.fromkeys(f"  {i.source} (line {i.line}) imports {i.target}" for i in imports)
+    return "\n".join(lines)
 
 
 def test_the_graph_sees_the_apps():
@@ -226,9 +235,7 @@ def test_the_graph_sees_the_apps():
 
 def test_no_import_cycles():
     cycles = find_cycles(graph(project_imports()))
-    assert not cycles, f"{len(cycles)} import cycle(s):\n" + "\n".join(
-        "  " + " -> ".join(cycle) for cycle in cycles
-    )
+    assert not cycles, f"{len(cycles)} import cycle(s):\n" + describe_cycles(cycles)
 
 
 def test_base_layers_import_no_send_app_or_demo():
@@ -270,6 +277,4 @@ def test_no_cycles_between_apps():
         if app_of(imp.source) != app_of(imp.target):
             edges.setdefault(app_of(imp.source), set()).add(app_of(imp.target))
     cycles = find_cycles(edges)
-    assert not cycles, "apps importing each other:\n" + "\n".join(
-        "  " + " -> ".join(cycle) for cycle in cycles
-    )
+    assert not cycles, "apps importing each other:\n" + describe_cycles(cycles)
