@@ -8,7 +8,8 @@ link to is the first of them that holds one. `PageOrDocumentLink` names the pair
     sen_policy_url = PageOrDocumentLink("sen_policy_page", "sen_policy_document")
 
 and reads, in the order given: a chosen page (only while it is live), a typed web address,
-or a document. Templates link to the attribute like to any address.
+or a document. Templates show it with `includes/page_or_document_link.html`
+(`{% include ... with href=page.sen_policy_url text="Read our SEN policy" %}`).
 """
 
 from wagtail.models import Page
