@@ -96,7 +96,7 @@ def test_office_fixes_the_report_and_publishes(new_page, server_env, report_id):
     open_tab(page, "About the report")
     page.locator("#id_last_reviewed").fill(date.today().isoformat())
     page.keyboard.press("Escape")
-    page.locator("#id_next_review_due").fill("")
+    page.locator("#id_next_review").fill("")
     page.keyboard.press("Escape")
     # On a slow machine the date picker can open after Escape and cover the footer: close
     # it as a user would, by clicking outside it.
