@@ -8,7 +8,7 @@ What every page pays (the "shell"): the site for the host name (with its root pa
 Wagtail's routing (the specific page, plus two queries per level below the home page), the
 school details, one view-restriction query shared by the whole render (home.public: Wagtail's
 own view-restriction check reads it too, home.models.base), and one query for the menu, the
-footer's statutory links and the feedback link together (home.templatetags.navigation_tags).
+footer's statutory links and the feedback link together (home.navigation).
 The breadcrumb is the pages the routing passed through (no query). SEND pages add one query
 for all the glossary terms (`{% glossarize %}`); the statutory pages they link to come from
 the footer's query. The home page's 6th query is the page its SEND button leads to. The
