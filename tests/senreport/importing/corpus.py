@@ -43,6 +43,7 @@ class Report:
     senco: dict = field(default_factory=dict)  # name, email, phone the text gives
     local_offer_link: bool = True
     personal_data: bool = False
+    mainstream: bool = True
 
     @property
     def covered(self):
@@ -956,6 +957,7 @@ REPORTS = [
             ),
         ],
         local_offer_link=False,
+        mainstream=False,
     ),
 ]
 
@@ -1140,6 +1142,65 @@ def to_html(report):
 
 
 FORMATS = {"docx": to_docx, "pdf": to_pdf, "html": to_html}
+
+
+def _heading_key(text):
+    from senreport.importing.splitting import clean_heading
+
+    return " ".join(clean_heading(text).lower().split())
+
+
+def measure(reports=REPORTS, formats=FORMATS):
+    """Run the importer over every report in every format. Returns (matched share, audit
+    share, misses): a section counts as matched when the importer found it (by its
+    heading) and put it where the corpus says (text answering no item must stay out of
+    the items); an audit verdict counts as right when it says covered or thin for an item
+    the report answers (the SENCO: named with contact details; the Local Offer: linked)
+    and missing for one it does not."""
+    from senreport.importing import audit
+    from senreport.importing.analysis import INTRODUCTION, LEAVE_OUT, NOT_USED, analyse
+    from senreport.importing.reading import read_bytes
+
+    sections_total = sections_right = audit_total = audit_right = 0
+    misses = []
+    for report in reports:
+        for kind, build in formats.items():
+            document = read_bytes(build(report), kind, f"{report.name}.{kind}")
+            _, found = analyse(document)
+            by_heading = {_heading_key(s["heading"]): s for s in found}
+            for section in report.sections:
+                sections_total += 1
+                got = by_heading.get(_heading_key(section.heading))
+                if got is None:
+                    misses.append((report.name, kind, section.heading, section.expected, None))
+                    continue
+                target = got["matched"] if got["item"] == LEAVE_OUT else got["item"]
+                if target in (INTRODUCTION, NOT_USED):
+                    target = None
+                if target == section.expected:
+                    sections_right += 1
+                else:
+                    misses.append((report.name, kind, section.heading, section.expected, target))
+            result = audit.run(found, mainstream=report.mainstream)
+            for item in result["items"]:
+                if item["status"] == audit.NOT_APPLICABLE:
+                    continue
+                audit_total += 1
+                said = item["status"] != audit.MISSING
+                if item["field"] == "senco":
+                    said = result["senco_named_with_contact"]
+                    truth = bool(report.senco.get("name")) and bool(
+                        report.senco.get("email") or report.senco.get("phone")
+                    )
+                elif item["field"] == "local_offer":
+                    said = bool(result["local_offer_link"])
+                    truth = report.local_offer_link
+                else:
+                    truth = item["field"] in report.covered
+                audit_right += said == truth
+                if said != truth:
+                    misses.append((report.name, kind, "audit", item["field"], said))
+    return sections_right / sections_total, audit_right / audit_total, misses
 
 
 def long_report(words=6000):
