@@ -219,10 +219,8 @@ def docx_to_html(data, source):
             f"“{source}” is password-protected or an old Word file (.doc). Remove the "
             "password, or save it as .docx from Word, and try again."
         )
-    images = []
-
     def skip_image(image):
-        images.append(image.alt_text or "")
+        # Not embedded (the draft drops pictures); the <img> is counted with the rest.
         return {"src": "", "alt": image.alt_text or ""}
 
     try:
@@ -234,7 +232,7 @@ def docx_to_html(data, source):
             f"“{source}” could not be read as a Word file ({type(exc).__name__}). Open it in "
             "Word, save it again as .docx, and try again."
         ) from None
-    return result.value, len(images), []
+    return result.value, 0, []
 
 
 # PDF -------------------------------------------------------------------------------------
@@ -352,9 +350,12 @@ def text_to_html(text):
             items = "".join(f"<li>{escape(BULLET.sub('', line))}</li>" for line in lines)
             parts.append(f"<ul>{items}</ul>")
             continue
-        # A question on a line of its own, followed by its answer.
+        # A question, or a short label, on a line of its own, followed by its answer.
         if len(lines) > 1 and is_question(lines[0]):
             parts.append(f"<p>{escape(lines[0])}</p>")
+            lines = lines[1:]
+        elif len(lines) > 1 and len(lines[0].split()) <= 10 and lines[0][-1] not in ".,;":
+            parts.append(f"<p><b>{escape(lines[0])}</b></p>")
             lines = lines[1:]
         parts.append(f"<p>{escape(' '.join(lines))}</p>")
     return "\n".join(parts)
