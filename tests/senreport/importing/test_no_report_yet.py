@@ -5,8 +5,8 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from senreport.models import ReportImport, SENDSectionPage, SENInformationReportPage
