@@ -19,7 +19,7 @@ from home.models.base import SchoolPageMixin
 
 from ..compliance.data import a_year_after
 from ..forms import StatutoryPageForm
-from ..panels import ReadabilityPanel
+from ..panels import ImportReportLinkPanel, ReadabilityPanel
 from ..report_items import BROAD_AREAS, ITEM_TABS, REPORT_ITEMS, TEXT_ITEMS, Group
 
 
@@ -269,6 +269,7 @@ SENInformationReportPage.edit_handler = TabbedInterface(
                         "required section is filled in.</p>"
                     )
                 ),
+                ImportReportLinkPanel(heading="Import your current report"),
                 FieldPanel("title"),
                 ReadabilityPanel(heading="Plain English"),
                 FieldPanel("introduction"),
