@@ -370,10 +370,8 @@ def match(heading, text):
             elif _contains(text_stems, phrase):
                 score += PHRASE_BONUS_TEXT
                 phrases.append(phrase)
-        named_law = bool(law & set(profile.paragraphs)) or (
-            # "paragraph 3" alone names the whole of 3(a) to 3(g): no single item.
-            False
-        )
+        # "Paragraph 3" alone names all of 3(a) to 3(g): only an exact paragraph counts.
+        named_law = bool(law & set(profile.paragraphs))
         if named_law:
             score += LAW_BONUS
         scored.append((score, profile, heading_terms, text_terms, named_law))

@@ -219,6 +219,7 @@ def docx_to_html(data, source):
             f"“{source}” is password-protected or an old Word file (.doc). Remove the "
             "password, or save it as .docx from Word, and try again."
         )
+
     def skip_image(image):
         # Not embedded (the draft drops pictures); the <img> is counted with the rest.
         return {"src": "", "alt": image.alt_text or ""}
