@@ -7,6 +7,7 @@ layouts schools use, each as a Word file, a PDF and a web page) it prints:
 
 - the share of sections matched to the right report item (target 90 % or more);
 - the share of legal items the audit gets right (covered or missing);
+- the same two for the held-out reports (written after the tuning; see corpus.py);
 - the time to read, split and match a Word file of about 6,000 words (target under
   5 seconds), and the same for its PDF; best of N runs.
 
@@ -32,6 +33,7 @@ from senreport.importing.analysis import analyse  # noqa: E402
 from senreport.importing.reading import read_bytes  # noqa: E402
 from tests.senreport.importing.corpus import (  # noqa: E402
     FORMATS,
+    HELD_OUT,
     REPORTS,
     long_report,
     measure,
@@ -60,6 +62,13 @@ def main():
     print(f"Corpus: {len(REPORTS)} reports x {len(FORMATS)} formats, {sections} sections")
     print(f"Sections matched to the right item: {matched:.1%} (target 90%)")
     print(f"Legal items the audit gets right:   {audited:.1%}")
+    for miss in misses:
+        print("  miss:", " | ".join(str(part) for part in miss))
+
+    matched, audited, misses = measure(HELD_OUT)
+    sections = sum(len(r.sections) for r in HELD_OUT) * len(FORMATS)
+    print(f"Held out ({len(HELD_OUT)} reports written after the tuning, {sections} sections):")
+    print(f"  matched to the right item: {matched:.1%}; audit right: {audited:.1%}")
     for miss in misses:
         print("  miss:", " | ".join(str(part) for part in miss))
 

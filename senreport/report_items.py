@@ -216,6 +216,8 @@ KINDS_OF_NEED = ReportItem(
     rule=_broad_area_ticked,
     own_section=True,
     phrasings=(
+        "what needs our pupils have; needs we meet; conditions, difficulties and disabilities "
+        "we support",
         "the kinds of special educational needs for which provision is made at the school",
         "What types of SEN do we provide for?",
         "the needs we provide for; types of need; range of needs",
@@ -234,6 +236,8 @@ IDENTIFICATION = ReportItem(
     "parents can raise a concern, and how needs are then assessed.",
     mainstream_only=True,
     phrasings=(
+        "spotting a difficulty; noticing early; finding out what a child needs; worried about "
+        "my child; checks and tests to find needs",
         "policies for identifying children and young people with special educational needs and "
         "assessing their needs",
         "How does the school know if children need extra help?",
@@ -284,6 +288,8 @@ TEACHING_APPROACH = ReportItem(
     "Describe the everyday teaching that helps pupils with SEN: high-quality teaching, "
     "small steps, visual support, time with adults.",
     phrasings=(
+        "everyday teaching; learning through play; teaching strategies in lessons; how children"
+        " learn",
         "the approach to teaching pupils with special educational needs",
         "How will school staff support my child?",
         "How do teachers teach my child in class?",
@@ -299,6 +305,8 @@ ADAPTATIONS = ReportItem(
     "Give examples of how lessons, resources, classrooms and routines are changed so that "
     "pupils with SEN can learn alongside others.",
     phrasings=(
+        "exam access arrangements; extra time; a reader or scribe; changes to tasks, resources "
+        "and rooms",
         "how adaptations are made to the curriculum and the learning environment of pupils with"
         " special educational needs",
         "How will the curriculum be matched to my child's needs?",
@@ -314,6 +322,8 @@ ADDITIONAL_SUPPORT = ReportItem(
     "List the extra help on offer beyond everyday teaching: small groups, one-to-one "
     "sessions, named programmes, and who delivers them.",
     phrasings=(
+        "catch-up groups; extra sessions; small groups for talking, reading or maths; time with"
+        " an adult",
         "additional support for learning that is available to pupils with special educational "
         "needs",
         "What extra help is available for my child?",
@@ -348,6 +358,8 @@ WELLBEING = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(g); SEND Code of Practice 6.79",
     "Describe pastoral support, how pupils' views are heard, and how bullying is prevented.",
     phrasings=(
+        "student support centre; mentors; feeling anxious, low or worried; a safe place at "
+        "break and lunch",
         "support that is available for improving the emotional, mental and social development "
         "of pupils with special educational needs",
         "What support will there be for my child's overall well-being?",
@@ -427,6 +439,8 @@ PARENTS = ReportItem(
     tab=PEOPLE_TAB,
     rule=_meets_parents_termly,
     phrasings=(
+        "talking with you; keeping in touch; meeting you; sharing your child's learning; your "
+        "views as a parent",
         "the arrangements for consulting parents of children with special educational needs "
         "about, and involving such parents in, the education of their child",
         "How will I be involved in discussions about and planning for my child's education?",
@@ -478,6 +492,7 @@ OTHER_BODIES = ReportItem(
     "Name the services you work with and how families are involved when they are.",
     tab=PEOPLE_TAB,
     phrasings=(
+        "health professionals; therapists; portage; the early years SEND team; social workers",
         "how the governing body involves other bodies, including health and social services "
         "bodies, local authority support services and voluntary organisations, in meeting the "
         "needs of pupils with special educational needs and in supporting the families of such "
@@ -520,6 +535,8 @@ TRANSITION = ReportItem(
     "Describe how you prepare pupils for moving class, moving school and, in time, adult life.",
     tab=ADVICE_TAB,
     phrasings=(
+        "careers advice; starting Reception; moving up; leaving school; next school, college or"
+        " apprenticeship",
         "the school's arrangements for supporting pupils with special educational needs in a "
         "transfer between phases of education or in preparation for adulthood and independent "
         "living",

@@ -168,6 +168,8 @@ STOPWORDS = frozenset(
         "section",
         "report",
         "local",
+        "find",
+        "found",
     ]
 )
 # Heading against text: a school's heading says what the section is about.
