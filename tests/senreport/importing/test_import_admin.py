@@ -221,3 +221,36 @@ def test_someone_who_does_not_work_on_the_school_cannot_import(client, django_us
     assert refused.status_code == 302 and refused.url == "/admin/"
     client.post(START, {"file": SimpleUploadedFile("r.docx", to_docx(OAK_LANE))})
     assert not ReportImport.objects.exists()
+
+
+def review_queries(client, row):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(review_url(row))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(review_url(row)).status_code == 200
+    return len(queries)
+
+
+# Pinned: the review screen reads its one row (the sections are JSON in it), whatever the
+# number of sections.
+REVIEW_QUERIES = 14
+
+
+def test_the_review_screen_costs_the_same_queries_for_3_or_20_sections(admin_client):
+    admin_client.post(
+        START,
+        {
+            "text": "How do you know my child needs help?\nWe check progress.\n\n"
+            "How are parents involved?\nWe meet termly.\n\n"
+            "How do I complain?\nTalk to the head teacher."
+        },
+    )
+    small = ReportImport.objects.get()
+    assert len(small.sections) == 3
+    upload(admin_client, to_docx(OAK_LANE))
+    large = ReportImport.objects.latest("pk")
+    assert len(large.sections) == 20
+    assert review_queries(admin_client, small) == REVIEW_QUERIES
+    assert review_queries(admin_client, large) == REVIEW_QUERIES
