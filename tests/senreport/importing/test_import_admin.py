@@ -49,6 +49,10 @@ def test_the_report_editor_offers_import_your_current_report(admin_client):
     page = report()
     response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
     assert "Import your current report" in response.content.decode()
+    site = factories.default_site()
+    # ...and so does the report's row in the page listing.
+    listing = admin_client.get(f"/admin/pages/{page.get_parent().pk}/").content.decode()
+    assert f'href="{START}?site={site.pk}"' in listing
 
 
 def test_office_uploads_a_word_file_reviews_it_and_gets_a_draft(admin_client):
