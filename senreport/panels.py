@@ -47,3 +47,22 @@ class InclusionTotalsPanel(Panel):
             # The rows of the version being edited (the latest draft), saved or not.
             context["totals"] = totals(page.activities.all(), allocation)
             return context
+
+
+class ImportReportLinkPanel(Panel):
+    """On the SEN report's editor: "Import your current report" (senreport/importing/)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "senreport/admin/import_link_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            from django.urls import reverse
+
+            context = super().get_context_data(parent_context)
+            site = self.instance.get_site()
+            query = f"?site={site.pk}" if site is not None else ""
+            context["import_url"] = reverse("senreport_import") + query
+            return context

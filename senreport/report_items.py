@@ -74,6 +74,10 @@ class ReportItem:
     # without text; `shown` can still leave it out.
     own_section: bool = False
     shown: Callable | None = field(default=None, compare=False)
+    # How schools' own reports word this item: the regulation's words, the headings of
+    # the old "fourteen questions" format and common phrasings. The importer
+    # (senreport/importing/matching.py) matches a school's sections against these.
+    phrasings: tuple = ()
 
     @property
     def extra_field_names(self):
@@ -89,7 +93,7 @@ class ReportItem:
 
     @property
     def edited_fields(self):
-        """Every field an editor fills in for this item."""
+        "''Every field an editor fills in for this item.''"
         text = (self.field,) if self.text_field else ()
         return (self.heading_field, *self.extra_field_names, *text)
 
@@ -98,7 +102,7 @@ class ReportItem:
         return f"{self.field}_heading"
 
     def shown_on(self, page):
-        """Whether the public page shows this section."""
+        "''Whether the public page shows this section.''"
         if self.shown is not None and not self.shown(page):
             return False
         return self.own_section or has_text(getattr(page, self.field, None))
@@ -211,6 +215,17 @@ KINDS_OF_NEED = ReportItem(
     ),
     rule=_broad_area_ticked,
     own_section=True,
+    phrasings=(
+        "what needs our pupils have; needs we meet; conditions, difficulties and disabilities "
+        "we support",
+        "the kinds of special educational needs for which provision is made at the school",
+        "What types of SEN do we provide for?",
+        "the needs we provide for; types of need; range of needs",
+        "Which special educational needs does the school cater for?",
+        "broad areas of need: communication and interaction, cognition and learning, social "
+        "emotional and mental health, sensory and physical",
+        "autism, dyslexia, speech and language difficulties, moderate learning difficulties",
+    ),
 )
 IDENTIFICATION = ReportItem(
     "sir.identification",
@@ -220,6 +235,17 @@ IDENTIFICATION = ReportItem(
     "Explain how staff notice that a child may have special educational needs, how "
     "parents can raise a concern, and how needs are then assessed.",
     mainstream_only=True,
+    phrasings=(
+        "spotting a difficulty; noticing early; finding out what a child needs; worried about "
+        "my child; checks and tests to find needs",
+        "policies for identifying children and young people with special educational needs and "
+        "assessing their needs",
+        "How does the school know if children need extra help?",
+        "What should I do if I think my child may have special educational needs?",
+        "identifying and assessing needs; early identification; concerns raised by parents or "
+        "teachers",
+        "screening, observation, assessment, referral to the SENCO",
+    ),
 )
 EVALUATING_EFFECTIVENESS = ReportItem(
     "sir.evaluating_effectiveness",
@@ -228,6 +254,15 @@ EVALUATING_EFFECTIVENESS = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(a)",
     "Say how you judge whether the support you give is making a difference, for example "
     "progress reviews, pupil and parent views, and reports to governors.",
+    phrasings=(
+        "arrangements for assessing and reviewing the effectiveness of the provision made for "
+        "pupils with special educational needs",
+        "How do we know our provision is effective?",
+        "How do you know whether the support is working and making a difference?",
+        "evaluating the impact of interventions; monitoring the quality of SEN provision; "
+        "reporting to governors",
+        "provision map, impact, outcomes, audit, governors' SEND report, school improvement",
+    ),
 )
 ASSESSING_PROGRESS = ReportItem(
     "sir.assessing_progress",
@@ -236,6 +271,14 @@ ASSESSING_PROGRESS = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(b); SEND Code of Practice 6.44 to 6.56",
     "Describe the assess, plan, do, review cycle and how parents and the pupil take part "
     "in each review.",
+    phrasings=(
+        "arrangements for assessing and reviewing the progress of pupils with special "
+        "educational needs",
+        "How will I know how my child is doing?",
+        "How will you measure my child's progress?",
+        "assess, plan, do, review; the graduated approach; progress reviews; targets; support "
+        "plan; annual review of an EHC plan",
+    ),
 )
 TEACHING_APPROACH = ReportItem(
     "sir.teaching_approach",
@@ -244,6 +287,15 @@ TEACHING_APPROACH = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(c)",
     "Describe the everyday teaching that helps pupils with SEN: high-quality teaching, "
     "small steps, visual support, time with adults.",
+    phrasings=(
+        "everyday teaching; learning through play; teaching strategies in lessons; how children"
+        " learn",
+        "the approach to teaching pupils with special educational needs",
+        "How will school staff support my child?",
+        "How do teachers teach my child in class?",
+        "quality first teaching; high quality teaching; adaptive teaching; differentiation in "
+        "the classroom",
+    ),
 )
 ADAPTATIONS = ReportItem(
     "sir.adaptations",
@@ -252,6 +304,15 @@ ADAPTATIONS = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(d); SEND Code of Practice 6.82",
     "Give examples of how lessons, resources, classrooms and routines are changed so that "
     "pupils with SEN can learn alongside others.",
+    phrasings=(
+        "exam access arrangements; extra time; a reader or scribe; changes to tasks, resources "
+        "and rooms",
+        "how adaptations are made to the curriculum and the learning environment of pupils with"
+        " special educational needs",
+        "How will the curriculum be matched to my child's needs?",
+        "adapting the curriculum; making reasonable adjustments; resources, seating, visual "
+        "timetables, quiet spaces, the classroom environment",
+    ),
 )
 ADDITIONAL_SUPPORT = ReportItem(
     "sir.additional_support",
@@ -260,6 +321,18 @@ ADDITIONAL_SUPPORT = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(e)",
     "List the extra help on offer beyond everyday teaching: small groups, one-to-one "
     "sessions, named programmes, and who delivers them.",
+    phrasings=(
+        "catch-up groups; extra sessions; small groups for talking, reading or maths; time with"
+        " an adult",
+        "additional support for learning that is available to pupils with special educational "
+        "needs",
+        "What extra help is available for my child?",
+        "How are the school's resources allocated and matched to children's special educational"
+        " needs?",
+        "How is the decision made about what type and how much support my child will receive?",
+        "interventions, small group work, one-to-one support, teaching assistants, catch-up "
+        "programmes, phonics, reading and maths intervention",
+    ),
 )
 ACTIVITIES = ReportItem(
     "sir.activities",
@@ -269,6 +342,14 @@ ACTIVITIES = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 3(f)",
     "Explain how clubs, trips, sport and residentials are planned so that pupils with SEN "
     "or disabilities can join in.",
+    phrasings=(
+        "activities that are available for pupils with special educational needs in addition to"
+        " those available in accordance with the curriculum",
+        "How will my child be included in activities outside the classroom, including school "
+        "trips?",
+        "clubs, after-school activities, trips, visits, residential, sport, physical education,"
+        " PE, extra-curricular, risk assessment",
+    ),
 )
 WELLBEING = ReportItem(
     "sir.wellbeing",
@@ -276,6 +357,16 @@ WELLBEING = ReportItem(
     "What support is there for emotional, mental and social development?",
     "SEND Regulations 2014, Schedule 1 paragraph 3(g); SEND Code of Practice 6.79",
     "Describe pastoral support, how pupils' views are heard, and how bullying is prevented.",
+    phrasings=(
+        "student support centre; mentors; feeling anxious, low or worried; a safe place at "
+        "break and lunch",
+        "support that is available for improving the emotional, mental and social development "
+        "of pupils with special educational needs",
+        "What support will there be for my child's overall well-being?",
+        "How do you help my child with feelings, worries and friendships?",
+        "pastoral care, emotional wellbeing, mental health, anti-bullying, bullying, "
+        "friendships, nurture group, ELSA, behaviour, worries, feelings",
+    ),
 )
 SENCO = ReportItem(
     "sir.senco",
@@ -298,6 +389,12 @@ SENCO = ReportItem(
     check_explanation="The SENCO's name and a work e-mail address or phone number.",
     own_section=True,
     shown=lambda page: bool(page.senco_name),
+    phrasings=(
+        "the name and contact details of the SEN co-ordinator",
+        "Who is the special educational needs co-ordinator?",
+        "SENCO, SENDCo, contact the SENCO, email, phone, telephone, qualification, National "
+        "Award for SEN Co-ordination, NPQ",
+    ),
 )
 EXPERTISE = ReportItem(
     "sir.expertise",
@@ -307,6 +404,15 @@ EXPERTISE = ReportItem(
     "Summarise staff training in SEN and the specialists you work with (for example "
     "educational psychology, speech and language therapy).",
     tab=PEOPLE_TAB,
+    phrasings=(
+        "information about the expertise and training of staff in relation to children and "
+        "young people with special educational needs and how specialist expertise will be "
+        "secured",
+        "What training have the staff supporting children with SEND had or are having?",
+        "What specialist services and expertise are available at or accessed by the school?",
+        "staff training, professional development, CPD, specialist teachers, educational "
+        "psychologist, speech and language therapist",
+    ),
 )
 EQUIPMENT = ReportItem(
     "sir.equipment",
@@ -315,6 +421,13 @@ EQUIPMENT = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 6",
     "Explain how you get specialist equipment and adapt facilities when a pupil needs them.",
     tab=PEOPLE_TAB,
+    phrasings=(
+        "information about how equipment and facilities to support children and young people "
+        "with special educational needs will be secured",
+        "How accessible is the school environment?",
+        "specialist equipment, resources, facilities, writing slopes, pencil grips, laptops, "
+        "adapted furniture, hoist, funding",
+    ),
 )
 PARENTS = ReportItem(
     "sir.parents",
@@ -325,6 +438,15 @@ PARENTS = ReportItem(
     "parents of pupils on SEN support at least three times a year: say so here.",
     tab=PEOPLE_TAB,
     rule=_meets_parents_termly,
+    phrasings=(
+        "talking with you; keeping in touch; meeting you; sharing your child's learning; your "
+        "views as a parent",
+        "the arrangements for consulting parents of children with special educational needs "
+        "about, and involving such parents in, the education of their child",
+        "How will I be involved in discussions about and planning for my child's education?",
+        "working with parents and carers; parents' evenings; meetings three times a year; home-"
+        "school communication; partnership with families",
+    ),
 )
 PUPILS = ReportItem(
     "sir.pupils",
@@ -333,6 +455,13 @@ PUPILS = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 8",
     "Describe how pupils share their views and help set and review their own targets.",
     tab=PEOPLE_TAB,
+    phrasings=(
+        "the arrangements for consulting young people with special educational needs about, and"
+        " involving them in, their education",
+        "How will my child be involved in decisions about their learning?",
+        "pupil voice, pupil views, the child's views, one-page profile, setting their own "
+        "targets, school council",
+    ),
 )
 COMPLAINTS = ReportItem(
     "sir.complaints",
@@ -345,6 +474,14 @@ COMPLAINTS = ReportItem(
     extra_fields=(("complaints_procedure_page", "complaints_procedure_document"),),
     rule=_complaints_linked,
     own_section=True,
+    phrasings=(
+        "any arrangements made by the governing body or the proprietor relating to the "
+        "treatment of complaints from parents of pupils with special educational needs "
+        "concerning the provision made at the school",
+        "What do I do if I have a concern or a complaint?",
+        "complaints procedure, complain, unhappy, concerns, disagreement, mediation, tribunal, "
+        "appeal",
+    ),
 )
 OTHER_BODIES = ReportItem(
     "sir.other_bodies",
@@ -354,6 +491,17 @@ OTHER_BODIES = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 10",
     "Name the services you work with and how families are involved when they are.",
     tab=PEOPLE_TAB,
+    phrasings=(
+        "health professionals; therapists; portage; the early years SEND team; social workers",
+        "how the governing body involves other bodies, including health and social services "
+        "bodies, local authority support services and voluntary organisations, in meeting the "
+        "needs of pupils with special educational needs and in supporting the families of such "
+        "pupils",
+        "Which other services does the school work with?",
+        "outside agencies, external agencies, health visitors, school nurse, CAMHS, social "
+        "care, early help, occupational therapy, local authority services, voluntary "
+        "organisations, charities",
+    ),
 )
 SUPPORT_SERVICES = ReportItem(
     "sir.support_services",
@@ -371,6 +519,13 @@ SUPPORT_SERVICES = ReportItem(
     "SEND Information, Advice and Support Service, from the school details.",
     fix_in_settings=True,
     own_section=True,
+    phrasings=(
+        "the contact details of support services for the parents of pupils with special "
+        "educational needs, including those for arrangements made in accordance with section 32",
+        "Where can I get information, advice and support?",
+        "SENDIASS, SEND Information Advice and Support Service, parent partnership, independent"
+        " advice, parent carer forum, helpline",
+    ),
 )
 TRANSITION = ReportItem(
     "sir.transition",
@@ -379,6 +534,17 @@ TRANSITION = ReportItem(
     "SEND Regulations 2014, Schedule 1 paragraph 12",
     "Describe how you prepare pupils for moving class, moving school and, in time, adult life.",
     tab=ADVICE_TAB,
+    phrasings=(
+        "careers advice; starting Reception; moving up; leaving school; next school, college or"
+        " apprenticeship",
+        "the school's arrangements for supporting pupils with special educational needs in a "
+        "transfer between phases of education or in preparation for adulthood and independent "
+        "living",
+        "How will the school prepare and support my child to join the school, transfer to a new"
+        " school or the next stage of education and life?",
+        "transition, moving on, starting school, moving to secondary school, changing class, "
+        "new year group, preparing for adulthood, college, independent living",
+    ),
 )
 LOCAL_OFFER = ReportItem(
     "sir.local_offer",
@@ -395,6 +561,11 @@ LOCAL_OFFER = ReportItem(
     "Offer, as a link on the page (not only inside a PDF).",
     fix_in_settings=True,
     own_section=True,
+    phrasings=(
+        "information on where the local authority's local offer is published",
+        "Where can I find the Local Offer?",
+        "Local Offer, the council's Local Offer website, services available in the local area",
+    ),
 )
 LOOKED_AFTER = ReportItem(
     "sir.looked_after",
@@ -404,6 +575,12 @@ LOOKED_AFTER = ReportItem(
     "Explain how the SENCO and the designated teacher for looked-after children work together.",
     must=False,
     tab=ADVICE_TAB,
+    phrasings=(
+        "looked after children with special educational needs",
+        "How are children in care with SEN supported?",
+        "looked after children, children in care, previously looked after, virtual school, "
+        "designated teacher, personal education plan",
+    ),
 )
 CONTACTS_POLICY = ReportItem(
     "sir.contacts_policy",
@@ -420,6 +597,12 @@ CONTACTS_POLICY = ReportItem(
     ),
     rule=_policy_linked,
     own_section=True,
+    phrasings=(
+        "Who can I contact for further information?",
+        "Who should I speak to if I am worried?",
+        "the SEN policy, SEND policy, key contacts, class teacher, headteacher, SEND governor, "
+        "further information",
+    ),
 )
 
 # In the order parents read them.

@@ -128,3 +128,6 @@ def glossary_pupil_data_sources():
 # confirmations.
 hooks.register(PUBLISH_PROBLEMS_HOOK, must_problems)
 hooks.register(LIVE_ITEMS_HOOK, live_must_items)
+
+# "Import your current report" (senreport/importing/hooks.py registers itself).
+from .importing import hooks as _importing_hooks  # noqa: E402, F401

@@ -3,6 +3,7 @@
 from .disability import FACILITIES, DisabilityAccessPage
 from .equality import EqualityObjective, EqualityPage, ObjectiveStatus
 from .glossary import GlossaryPage, GlossaryTerm
+from .importing import ReportImport
 from .inclusion import (
     FundingSource,
     InclusionActivity,
@@ -43,6 +44,7 @@ __all__ = [
     "LinkKind",
     "ObjectiveStatus",
     "ReminderThreshold",
+    "ReportImport",
     "ReviewReminder",
     "SENDSectionPage",
     "SENInformationReportPage",

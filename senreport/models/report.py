@@ -19,7 +19,7 @@ from home.models.statutory import StatutoryPage
 from home.page_or_document import PageOrDocumentLink
 
 from ..compliance.data import a_year_after
-from ..panels import ReadabilityPanel
+from ..panels import ImportReportLinkPanel, ReadabilityPanel
 from ..reading import report_context, request_site, site_page
 from ..report_items import BROAD_AREAS, ITEM_TABS, REPORT_ITEMS, TEXT_ITEMS, Group
 from .disability import DisabilityAccessPage
@@ -252,6 +252,7 @@ SENInformationReportPage.edit_handler = TabbedInterface(
                         "required section is filled in.</p>"
                     )
                 ),
+                ImportReportLinkPanel(heading="Import your current report"),
                 FieldPanel("title"),
                 ReadabilityPanel(heading="Plain English"),
                 FieldPanel("introduction"),
