@@ -188,7 +188,7 @@ def test_an_address_that_cannot_be_fetched_is_refused(admin_client):
 
 
 def test_a_web_page_is_fetched_with_the_safe_fetcher(admin_client, monkeypatch):
-    from localoffer import fetch
+    from senreport.importing import reading
 
     from .corpus import to_html
 
@@ -198,7 +198,7 @@ def test_a_web_page_is_fetched_with_the_safe_fetcher(admin_client, monkeypatch):
         fetched.append(url)
         return to_html(OAK_LANE)
 
-    monkeypatch.setattr(fetch, "fetch", fake_fetch)
+    monkeypatch.setattr(reading, "fetch", fake_fetch)
     admin_client.post(START, {"url": "https://www.oaklane.example/send"})
     row = ReportImport.objects.get()
     assert fetched == ["https://www.oaklane.example/send"]
