@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from home.public import public
@@ -49,7 +50,26 @@ def disability_sections(disability_page):
     ]
 
 
+REPORT_CONTEXT_NAMES = (
+    "sections",
+    "disability_page",
+    "disability_sections",
+    "accessibility_plan_page",
+    "contents",
+)
+
+
 def report_context(page, request):
+    """The report's context, each value worked out when the template first reads it: a
+    body remembered by `{% pagefragment %}` (pagecache/fragments.py) reads none of them,
+    so costs none of their queries."""
+    gathered = SimpleLazyObject(lambda: gather_report_context(page, request))
+    return {
+        name: SimpleLazyObject(lambda name=name: gathered[name]) for name in REPORT_CONTEXT_NAMES
+    }
+
+
+def gather_report_context(page, request):
     from .models import AccessibilityPlanPage, DisabilityAccessPage
 
     site = request_site(page, request)
