@@ -12,6 +12,11 @@ Every row gives its ratio to the static file served by the same server in the sa
 steadier figure on a shared machine); the summary ends with the targets the render path is
 held to and whether this run met them.
 
+"Cache off" is the page cache off (PAGE_CACHE=off): every request is rendered, as for a
+signed-in reader. Page fragments (pagecache/fragments.py) stay on, as in production, so
+after the warming request the report's and the directory's bodies are remembered;
+`--fragments off` measures every body built too (the first reader after a publish).
+
 Not run in CI. Results and how to read them: docs/benchmarks.md.
 """
 
@@ -40,6 +45,7 @@ def bench_database(kind, args):
         for cache in (False, True):
             port = common.free_port()
             env = common.server_env(database_url, data_dir, port, page_cache=cache)
+            env["PAGE_FRAGMENTS"] = args.fragments
             with common.gunicorn(env, port) as base:
                 static = common.static_url(base)
                 figures = {}
@@ -96,10 +102,14 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--fragments", choices=["on", "off"], default="on", help="page fragments (PAGE_FRAGMENTS)"
+    )
     args = parser.parse_args()
     print(
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency; gunicorn "
-        "2 sync workers; production settings; errors = non-2xx/3xx + socket errors"
+        "2 sync workers; production settings; errors = non-2xx/3xx + socket errors; "
+        f"page fragments {args.fragments}"
     )
     print(HEADER, flush=True)
     rows = []

@@ -4,7 +4,9 @@ import base64
 import logging
 import os
 import secrets
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -84,6 +86,61 @@ def entry_key(request, site_id, token):
     return f"{PREFIX}:page:{site_id}:{token}:{request.scheme}://{request.get_host()}{request.path}"
 
 
+class LocalEntries:
+    """The entries this worker read or stored last, in its own memory (least recently used
+    dropped first, at most `max_bytes` of content).
+
+    A hit then costs no file read and no decompression. It cannot serve a purged page: an
+    entry's key holds its site's generation token, which every request still reads from the
+    shared store, so after a purge (in any worker) no request asks for the old key again.
+    Entries expire when their shared copy does (PAGE_CACHE_TIMEOUT after it was stored).
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.entries = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            expires, entry = found
+            if expires < time.time():
+                self._drop(key)
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry):
+        size = len(entry["content"])
+        if size > self.max_bytes:
+            return
+        with self.lock:
+            if key in self.entries:
+                self._drop(key)
+            # When the shared entry expires (entries stored before this was recorded: now).
+            expires = entry.get("expires") or time.time() + settings.PAGE_CACHE_TIMEOUT
+            self.entries[key] = (expires, entry)
+            self.size += size
+            while self.size > self.max_bytes:
+                self._drop(next(iter(self.entries)))
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+    def _drop(self, key):
+        _, entry = self.entries.pop(key)
+        self.size -= len(entry["content"])
+
+
+local_entries = LocalEntries(getattr(settings, "PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+
+
 def store_response(key, request, response):
     nonce = getattr(request, "_csp_nonce", None)
     entry = {
@@ -91,15 +148,20 @@ def store_response(key, request, response):
         "headers": [(name, value) for name, value in response.headers.items()],
         "content": response.content,
         "nonce": nonce if isinstance(nonce, str) else None,
+        "expires": time.time() + settings.PAGE_CACHE_TIMEOUT,
     }
     cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+    local_entries.set(key, entry)
 
 
 def load_response(key):
     """The stored response, with a fresh CSP nonce in both the page and its header."""
-    entry = cache().get(key)
+    entry = local_entries.get(key)
     if entry is None:
-        return None
+        entry = cache().get(key)
+        if entry is None:
+            return None
+        local_entries.set(key, entry)
     content, headers = entry["content"], entry["headers"]
     old = entry.get("nonce")
     if old:

@@ -7,6 +7,8 @@ links another statutory page by its type's label, as Wagtail's tree rules name t
 
 from dataclasses import dataclass
 
+from django.utils.functional import SimpleLazyObject
+
 from home.models import SchoolSettings
 from home.navigation import request_site, statutory_page
 from home.public import public
@@ -73,9 +75,27 @@ def disability_sections(disability_page):
     ]
 
 
+REPORT_CONTEXT_NAMES = (
+    "sections",
+    "disability_page",
+    "disability_sections",
+    "accessibility_plan_page",
+    "contents",
+)
+
+
 def report_context(page, request, disability_page):
     """The report's sections followed by those of `disability_page` (the site's live
-    disability and access page, which the report's model reads)."""
+    disability and access page, a callable so it is looked up only when needed), each value
+    worked out when the template first reads it: a body remembered by `{% pagefragment %}`
+    (pagecache/fragments.py) reads none of them, so costs none of their queries."""
+    gathered = SimpleLazyObject(lambda: gather_report_context(page, request, disability_page()))
+    return {
+        name: SimpleLazyObject(lambda name=name: gathered[name]) for name in REPORT_CONTEXT_NAMES
+    }
+
+
+def gather_report_context(page, request, disability_page):
     sections = report_sections(page)
     disability = disability_sections(disability_page)
     return {

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -52,6 +53,10 @@ class LocalOfferPage(StatutoryPage):
         # The request's site is already known (one query fewer than self.get_site()).
         site = request_site(self, request)
         school = SchoolSettings.for_request(request)
-        context["authorities"] = authority_links(school)
-        context["directory"] = build_directory(site, request.GET, school=school)
+        # Worked out when the template first reads them: a directory remembered by
+        # `{% pagefragment %}` (pagecache/fragments.py) costs none of their queries.
+        context["authorities"] = SimpleLazyObject(lambda: authority_links(school))
+        context["directory"] = SimpleLazyObject(
+            lambda: build_directory(site, request.GET, school=school)
+        )
         return context

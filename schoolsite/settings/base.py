@@ -213,6 +213,15 @@ PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", 60 * 60))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))
+# Each worker also keeps the cached pages it served last in its own memory, up to this many
+# bytes of content (pagecache/store.py LocalEntries): a hit then reads only the site's
+# generation token from the shared store. 0 turns it off.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 32 * 1024 * 1024))
+# Page fragments (pagecache/fragments.py): the costly body of a page (the SEN Information
+# Report, the Local Offer directory) remembered in the same store for the readers the page
+# cache does not serve (signed-in readers), as fresh as cached pages. PAGE_FRAGMENTS=off
+# builds every body every time.
+PAGE_FRAGMENTS_ENABLED = env_flag("PAGE_FRAGMENTS", True)
 
 # A CDN in front, purged on publish by wagtail.contrib.frontend_cache; off unless set.
 WAGTAILFRONTENDCACHE = {}

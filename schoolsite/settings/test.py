@@ -13,6 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # tests' server (two gunicorn workers) sets PAGE_CACHE=on and keeps base's shared file store
 # in its own DATA_DIR, as a production machine would.
 PAGE_CACHE_ENABLED = env_flag("PAGE_CACHE", False)  # noqa: F405
+# Page fragments likewise: off unless a test (tests/test_page_fragments.py) turns them on,
+# so that every other test renders, and counts the queries of, the whole page.
+PAGE_FRAGMENTS_ENABLED = env_flag("PAGE_FRAGMENTS", False)  # noqa: F405
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": (

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from ..models import SENDSectionPage, SENInformationReportPage
 from ..report_items import CONTACTS_POLICY, REPORT_ITEMS, SENCO
 from . import audit
 from .analysis import INTRODUCTION, used
@@ -83,16 +84,12 @@ def draft_values(sections):
 
 
 def find_report(site):
-    from ..models import SENInformationReportPage
-
     return SENInformationReportPage.objects.descendant_of(site.root_page).order_by("path").first()
 
 
 def _new_report(site, user):
     """A report page that is not live, under the school's SEND section (made, not live,
     if the school has none)."""
-    from ..models import SENDSectionPage, SENInformationReportPage
-
     section = SENDSectionPage.objects.descendant_of(site.root_page).order_by("path").first()
     if section is None:
         section = SENDSectionPage(title="SEND", slug="send", live=False, owner=user)

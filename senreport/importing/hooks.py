@@ -6,6 +6,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 
+from ..models import SENInformationReportPage
 from .views import ImportReportPanel, ImportReviewView, ImportStartView, import_url, may_import
 
 LABEL = "Import your current report"
@@ -24,8 +25,6 @@ def register_import_urls():
 
 
 def _is_report(page):
-    from ..models import SENInformationReportPage
-
     return issubclass(page.specific_class or type(page), SENInformationReportPage)
 
 

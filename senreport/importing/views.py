@@ -24,7 +24,7 @@ from home.models import SchoolSettings
 from home.schools import sites_for_user
 
 from ..admin_views import site_for_admin
-from ..models import ReportImport, SENDSectionPage
+from ..models import ReportImport, SENDSectionPage, SENInformationReportPage
 from . import audit, reading
 from .analysis import (
     INTRODUCTION,
@@ -61,8 +61,6 @@ def may_import(user, site):
 
 def has_report(site):
     """Whether the site has an SEN Information Report, live or not, in one query."""
-    from ..models import SENInformationReportPage
-
     return (
         Page.objects.filter(pk=site.root_page_id)
         .filter(Exists(SENInformationReportPage.objects.filter(path__startswith=OuterRef("path"))))

@@ -177,9 +177,13 @@ class SENInformationReportPage(StatutoryPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = request_site(self, request)
-        disability_page = site_page(DisabilityAccessPage, site, request)
-        context.update(report_context(self, request, disability_page))
+        context.update(
+            report_context(
+                self,
+                request,
+                lambda: site_page(DisabilityAccessPage, request_site(self, request), request),
+            )
+        )
         return context
 
 
