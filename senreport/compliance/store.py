@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.models import SchoolSettings
+from pagecache.store import purge_sites
 
 from ..inclusion_themes import theme_evidence
 from ..models.ops import ComplianceResult
@@ -56,7 +57,7 @@ def refresh_site(site) -> SiteReport:
     now = timezone.now()
     with transaction.atomic():
         existing = {row.check_id: row for row in ComplianceResult.objects.filter(site=site)}
-        new, changed = [], []
+        new, changed, differs = [], [], False
         themes_values = {"status": Status.NOT_APPLICABLE, "fields": themes, "evaluated_at": now}
         for check_id, values in [
             *((result.check.id, _row_values(result, now)) for result in results),
@@ -67,6 +68,7 @@ def refresh_site(site) -> SiteReport:
                 new.append(ComplianceResult(site=site, check_id=check_id, **values))
                 continue
             for name, value in values.items():
+                differs = differs or (name != "evaluated_at" and getattr(row, name) != value)
                 setattr(row, name, value)
             changed.append(row)
         ComplianceResult.objects.bulk_create(new)
@@ -76,6 +78,10 @@ def refresh_site(site) -> SiteReport:
         ComplianceResult.objects.filter(site=site).exclude(
             check_id__in=[*registry.ids(), THEMES_ROW]
         ).delete()
+        if new or differs:
+            # The statutory-information page shows these rows: a page cached before the
+            # (background) refresh must not outlive it.
+            purge_sites([site.pk], "compliance results changed")
     results = [_with_time(result, now) for result in results]
     return SiteReport(site, results, school=data.school, themes=themes, evaluated_at=now)
 

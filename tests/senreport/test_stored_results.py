@@ -12,6 +12,7 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -178,6 +179,26 @@ def test_consumers_show_the_stored_row_and_when_it_was_checked(stored, admin_cli
     with pytest.raises(SystemExit):
         call_command("compliance", stdout=out)
     assert "FAIL  must    sir.senco" in out.getvalue()
+
+
+def test_a_refresh_that_changes_a_verdict_empties_the_page_cache(stored, client, settings):
+    """A reader who caches the statutory page between a change and its (background)
+    refresh must not leave the old verdict cached after the refresh."""
+    settings.PAGE_CACHE_ENABLED = True
+    caches[settings.PAGE_CACHE_ALIAS].clear()
+    make_stale()
+    before = client.get(STATUTORY_URL).content.decode()
+    assert ">Not met</strong>" in before.split('id="item-sirsenco"')[1].split("</tr>")[0]
+    assert client.get(STATUTORY_URL)["X-Page-Cache"] == "hit"
+    refresh_site(site())
+    after = client.get(STATUTORY_URL)
+    assert after["X-Page-Cache"] != "hit"
+    senco = after.content.decode().split('id="item-sirsenco"')[1].split("</tr>")[0]
+    assert ">Met</strong>" in senco
+    # A refresh that changes no verdict keeps the cached page.
+    assert client.get(STATUTORY_URL)["X-Page-Cache"] == "hit"
+    refresh_site(site())
+    assert client.get(STATUTORY_URL)["X-Page-Cache"] == "hit"
 
 
 def test_refresh_option_recomputes_a_stale_row(stored, admin_client):
