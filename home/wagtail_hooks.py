@@ -1,5 +1,5 @@
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -7,7 +7,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import guard_admin, publishing
+from . import feedback_admin, guard_admin, publishing
 from .isolation import (
     own_schools_pages,
     placement_problems,
@@ -163,3 +163,10 @@ def feedback_query_parameters():
     from .models.feedback import SENT_FROM_PARAMETER
 
     return [SENT_FROM_PARAMETER]
+
+
+@hooks.register("register_admin_urls")
+def feedback_admin_urls():
+    return [
+        path("feedback/read/", feedback_admin.mark_feedback_read, name="school_feedback_read"),
+    ]

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -6,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK
-from home.schools import is_trust_staff
+from home.schools import works_across_schools
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
     AccessibilityEntry,
@@ -14,14 +16,19 @@ from localoffer.feed import (
     SchoolLocationExtras,
 )
 
-from .admin_views import CompliancePanel, ComplianceReportView, TrustOverviewView
+from .admin_views import ComplianceReportView, TrustOverviewView
+from .home_panels import add_home_panels, add_summary_items
 from .models import GlossaryTerm
 from .publish_guard import live_must_items, must_problems
 
+# The admin home as the office's to-do list (senreport/home_panels.py).
+hooks.register("construct_homepage_panels", add_home_panels)
+hooks.register("construct_homepage_summary_items", add_summary_items)
 
-@hooks.register("construct_homepage_panels")
-def add_compliance_panel(request, panels):
-    panels.append(CompliancePanel(request))
+
+@hooks.register("insert_global_admin_css")
+def school_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("register_admin_urls")
@@ -43,8 +50,10 @@ def register_compliance_menu_item():
 
 
 class TrustStaffMenuItem(MenuItem):
+    """Only for trust staff, and only where there is more than one school."""
+
     def is_shown(self, request):
-        return is_trust_staff(request.user)
+        return works_across_schools(request.user)
 
 
 @hooks.register("register_admin_menu_item")
