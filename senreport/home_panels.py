@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -215,7 +216,7 @@ def awaiting_approval(user, site):
         return []
     states = (
         TaskState.objects.reviewable_by(user)
-        .select_related("revision", "revision__user", "workflow_state")
+        .select_related("revision", "workflow_state__requested_by")
         .prefetch_related("revision__content_object")
         .order_by("-started_at")[:20]
     )
@@ -234,7 +235,7 @@ def awaiting_approval(user, site):
         found.append(
             {
                 "title": str(obj),
-                "by": state.revision.user,
+                "by": state.workflow_state.requested_by,
                 "since": state.started_at,
                 "url": finder.get_edit_url(obj) or "",
             }
@@ -302,10 +303,13 @@ class FromParentsPanel(HomePanel):
             all_url = reverse("wagtailforms:list_submissions", args=[forms[0]])
         else:
             all_url = reverse("wagtailforms:index")
+        counts = submissions.aggregate(
+            last_days=Count("pk", filter=Q(submit_time__gte=since)),
+            unread=Count("pk", filter=Q(read_at__isnull=True)),
+        )
         return {
             "messages": [feedback_row(submission) for submission in latest],
-            "last_days": submissions.filter(submit_time__gte=since).count(),
-            "unread": submissions.filter(read_at__isnull=True).count(),
+            **counts,
             "feedback_days": FEEDBACK_DAYS,
             "all_url": all_url if forms else "",
             "mark_read_url": reverse("school_feedback_read"),
