@@ -110,10 +110,13 @@ class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
         if site is None:
             raise PermissionDenied
         context_data = dashboard_context(site)
-        self.site_settings_name = context_data["report"].school.school_name or str(site)
+        school = context_data["report"].school
+        # The school's name, never Wagtail's "localhost [default]".
+        self.site_settings_name = school.school_name or site.site_name or site.hostname
         context = super().get_context_data(**kwargs)
         context.update(context_data)
         context["results"] = context["report"].results
+        context["school_name"] = self.site_settings_name
         # Trust staff move between schools through the trust overview; someone who works
         # on a few schools chooses among them here.
         trust_staff = works_across_schools(self.request.user)

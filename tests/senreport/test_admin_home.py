@@ -355,3 +355,17 @@ def test_the_home_has_a_pinned_flat_query_budget(demo, admin_client):
     blank_senco()
     grow(10)
     assert home_queries(admin_client) == HOME_QUERIES
+
+
+# --- Plain words ---------------------------------------------------------------------------
+
+
+def test_the_compliance_page_labels_items_by_title_and_keeps_ids_to_the_technical_part(
+    demo, admin_client
+):
+    html = BeautifulSoup(admin_client.get("/admin/compliance/").content, "html.parser")
+    main_table = html.select_one("table.listing")
+    assert "sir.published" not in main_table.get_text(" ")
+    assert "[default]" not in html.get_text(" ")
+    technical = html.select_one("details.compliance-technical")
+    assert "sir.published" in technical.get_text(" ")
