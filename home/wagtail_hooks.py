@@ -2,12 +2,13 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import feedback_admin, guard_admin, publishing
+from . import feedback_admin, guard_admin, guide, publishing
 from .isolation import (
     own_schools_pages,
     placement_problems,
@@ -169,4 +170,34 @@ def feedback_query_parameters():
 def feedback_admin_urls():
     return [
         path("feedback/read/", feedback_admin.mark_feedback_read, name="school_feedback_read"),
+        path("guide/", guide.EditorGuideView.as_view(), name="school_editor_guide"),
+        path(
+            "guide/screenshots/<str:name>",
+            guide.screenshot,
+            name="school_editor_guide_screenshot",
+        ),
+        path(
+            "guide/<slug:slug>/", guide.EditorGuideView.as_view(), name="school_editor_guide_page"
+        ),
     ]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    """The school's own editor guide, first in the Help menu."""
+    return MenuItem(
+        "Editor guide for your school",
+        reverse("school_editor_guide"),
+        icon_name="help",
+        order=10,
+        name="school-editor-guide",
+    )
+
+
+# Wagtail's generic guide and its release notes are for developers, not the school office.
+WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def help_menu_for_schools(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]
