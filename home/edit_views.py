@@ -85,13 +85,15 @@ def school_edit_handler(page_class):
     )
 
 
-def refused_draft_message(page, form):
+def refused_draft_message(page, form, every_reason=False):
     """'Your changes are saved as a draft. It is not published: …' once, with the reason
-    of each item that has no field of its own to be marked beside."""
+    of each item that has no field of its own to be marked beside (`every_reason`: of
+    every item, when the form is not shown again)."""
     unmarked = [
         problem.reason
         for problem in form.publish_refusal
-        if not problem.pupil_data and not any(name in form.fields for name in problem.fields)
+        if not problem.pupil_data
+        and (every_reason or not any(name in form.fields for name in problem.fields))
     ]
     return format_html(
         "<strong>Your changes are saved as a draft.</strong> {}{}",
@@ -157,5 +159,5 @@ class SchoolCreateView(SchoolTabsMixin, CreateView):
         page.save_revision(user=self.request.user, log_action=False)
         self.page = page
         log(instance=page, action="wagtail.create", user=self.request.user, content_changed=True)
-        messages.error(self.request, refused_draft_message(page, form))
+        messages.error(self.request, refused_draft_message(page, form, every_reason=True))
         return redirect("wagtailadmin_pages:edit", page.pk)

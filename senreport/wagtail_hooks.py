@@ -19,6 +19,7 @@ from localoffer.feed import (
 from .admin_views import ComplianceReportView, TrustOverviewView
 from .home_panels import add_home_panels, add_summary_items
 from .models import GlossaryTerm
+from .plan_rules import action_problems
 from .publish_guard import live_must_items, must_problems
 
 # The admin home as the office's to-do list (senreport/home_panels.py).
@@ -138,4 +139,6 @@ def glossary_pupil_data_sources():
 # (home/publishing.py), and the items a live page carries, for the unpublish and delete
 # confirmations.
 hooks.register(PUBLISH_PROBLEMS_HOOK, must_problems)
+# The accessibility plan's actions, complete and in date before parents see them.
+hooks.register(PUBLISH_PROBLEMS_HOOK, action_problems)
 hooks.register(LIVE_ITEMS_HOOK, live_must_items)
