@@ -8,7 +8,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import feedback_admin, guard_admin, guide, publishing
+from . import confirm_publish, feedback_admin, guard_admin, guide, publishing
 from .isolation import (
     own_schools_pages,
     placement_problems,
@@ -122,6 +122,9 @@ def bulk_move_keeps_schools_apart(request, action_type, objects, action):
 # shows it). The bulk actions come after Wagtail's own (order), and so replace them.
 
 hooks.register("before_publish_page", guard_admin.refuse_publish_from_editor)
+# After the guard: a version it lets through that would turn items from met to not met
+# waits for the editor to confirm (home/confirm_publish.py).
+hooks.register("before_publish_page", confirm_publish.ask_before_publishing)
 hooks.register("before_delete_page", guard_admin.warn_before_delete)
 hooks.register("construct_admin_api", guard_admin.guard_admin_api)
 for _action in (
@@ -170,6 +173,11 @@ def feedback_query_parameters():
 def feedback_admin_urls():
     return [
         path("feedback/read/", feedback_admin.mark_feedback_read, name="school_feedback_read"),
+        path(
+            "pages/<int:page_id>/confirm-publish/",
+            confirm_publish.ConfirmPublishView.as_view(),
+            name="school_confirm_publish",
+        ),
         path("guide/", guide.EditorGuideView.as_view(), name="school_editor_guide"),
         path(
             "guide/screenshots/<str:name>",

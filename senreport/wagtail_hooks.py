@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
-from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK
+from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK, PUBLISH_WARNINGS_HOOK
 from home.schools import works_across_schools
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
@@ -20,7 +20,7 @@ from .admin_views import ComplianceReportView, TrustOverviewView
 from .home_panels import add_home_panels, add_summary_items
 from .models import GlossaryTerm
 from .plan_rules import action_problems
-from .publish_guard import live_must_items, must_problems
+from .publish_guard import items_turning_not_met, live_must_items, must_problems
 
 # The admin home as the office's to-do list (senreport/home_panels.py).
 hooks.register("construct_homepage_panels", add_home_panels)
@@ -142,3 +142,5 @@ hooks.register(PUBLISH_PROBLEMS_HOOK, must_problems)
 # The accessibility plan's actions, complete and in date before parents see them.
 hooks.register(PUBLISH_PROBLEMS_HOOK, action_problems)
 hooks.register(LIVE_ITEMS_HOOK, live_must_items)
+# Items a publish would turn from met to not met: the editor confirms first.
+hooks.register(PUBLISH_WARNINGS_HOOK, items_turning_not_met)
