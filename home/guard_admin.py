@@ -97,9 +97,13 @@ class GuardedPublishBulkAction(PublishBulkAction):
 
         def publish(page, counter):
             revision = page.get_latest_revision() or page.specific.save_revision(user=user)
-            # A version that would turn items from met to not met waits for its own
-            # confirmation (home/confirm_publish.py), as in the editor.
-            if publishing.publish_warnings(revision.as_object(), site=page.get_site()):
+            # The guard first; then a version that would turn items from met to not met
+            # waits for its own confirmation (home/confirm_publish.py), as in the editor.
+            version, problems = publishing.check_revision(revision)
+            if problems:
+                refusals.append(publishing.PublishRefused(version, problems))
+                return
+            if publishing.publish_warnings(version, site=page.get_site()):
                 to_confirm.append(page)
                 return
             try:
