@@ -161,6 +161,8 @@ class NeedsDoingNowPanel(HomePanel):
             "report": report,
             "failing_must": report.failing_must,
             "should_count": len(report.failing_should),
+            # Met, but worth a look (a review due soon, spending that differs).
+            "warnings": report.warnings,
             "inclusion_countdown": inclusion_countdown(report, today),
             "refused": refused_go_lives(site),
             "to_approve": awaiting_approval(self.request.user, site),
