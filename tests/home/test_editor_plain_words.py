@@ -69,3 +69,29 @@ def test_tabs_are_named_for_a_school(admin_client, model):
     labels = [tab.contents[0].strip() for tab in html.select('[role="tab"]')]
     assert "Address and search" in labels
     assert "Promote" not in labels
+
+
+def test_a_publish_refused_for_pupil_data_keeps_nothing(admin_client):
+    """Pupil data is not kept unasked, even in a draft: the editor removes it first."""
+    from wagtail.test.utils.form_data import rich_text
+
+    page = StandardPage.objects.live().first()
+    before = page.latest_revision_id
+    data = form_data_for(page)
+    data["body-count"] = "1"
+    data.update(
+        {
+            "body-0-type": "paragraph",
+            "body-0-value": rich_text("<p>Jay Smith, DOB 12/03/2016, chose his targets.</p>"),
+            "body-0-deleted": "",
+            "body-0-order": "0",
+            "body-0-id": "",
+            "action-publish": "publish",
+        }
+    )
+    html = BeautifulSoup(
+        admin_client.post(f"/admin/pages/{page.pk}/edit/", data).content, "html.parser"
+    )
+    assert "saved as a draft" not in banner(html)
+    page.refresh_from_db()
+    assert page.latest_revision_id == before
