@@ -9,9 +9,17 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import admin_views
+from . import admin_views, edit_views
 
 urlpatterns = [
+    # The page editor in the office's words (home/edit_views.py).
+    path("pages/<int:page_id>/edit/", edit_views.SchoolEditView.as_view(), name="school_edit"),
+    path(
+        "pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/"
+        "<int:parent_page_id>/",
+        edit_views.SchoolCreateView.as_view(),
+        name="school_create",
+    ),
     path("choose-page/", admin_views.SchoolBrowseView.as_view(), name="school_choose_page"),
     path(
         "choose-page/<int:parent_page_id>/",

@@ -41,6 +41,11 @@ class SchoolPageFormMixin:
 class PublishGuardFormMixin:
     """Mixed into a Wagtail page form (before it in the bases)."""
 
+    # Set when the guard's missing items are the form's only errors: the editor's changes
+    # are then kept as a draft (home/edit_views.py), with this message.
+    publish_refusal = None
+    publish_refusal_message = ""
+
     def _post_clean(self):
         super()._post_clean()
         if self.is_deferred_validation:
@@ -53,11 +58,16 @@ class PublishGuardFormMixin:
             return
         # The summary first: the admin lists the form's errors in the order they were added.
         noun = self.instance._meta.verbose_name
-        self.add_error(
-            None,
-            publishing.refusal_message(self.instance, problems, subject=f"This {noun}")
-            + " You can still save a draft.",
-        )
+        summary = publishing.refusal_message(self.instance, problems, subject=f"This {noun}")
+        # Not when it quotes pupil data: that is not kept, even in a draft, unasked.
+        if (
+            not self._errors
+            and not any(problem.pupil_data for problem in problems)
+            and all(formset.is_valid() for formset in self.formsets.values())
+        ):
+            self.publish_refusal = problems
+            self.publish_refusal_message = summary
+        self.add_error(None, summary + " You can still save a draft.")
         # Each reason beside the field it concerns, or under the summary if it has none.
         for problem in problems:
             if problem.pupil_data:

@@ -8,6 +8,7 @@ home/wagtail_hooks.py.
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
 from rest_framework.exceptions import ValidationError
 from wagtail.admin.api.actions.copy import CopyPageAPIAction
 from wagtail.admin.api.actions.publish import PublishPageAPIAction
@@ -81,15 +82,30 @@ class GuardedPublishBulkAction(PublishBulkAction):
 
     def get_execution_context(self):
         self.refusals = []
-        return {**super().get_execution_context(), "refusals": self.refusals}
+        self.to_confirm = []
+        return {
+            **super().get_execution_context(),
+            "refusals": self.refusals,
+            "to_confirm": self.to_confirm,
+        }
 
     @classmethod
     def execute_action(cls, objects, include_descendants=False, user=None, **kwargs):
         refusals = kwargs.pop("refusals", [])
+        to_confirm = kwargs.pop("to_confirm", [])
         published = {"parents": 0, "children": 0}
 
         def publish(page, counter):
             revision = page.get_latest_revision() or page.specific.save_revision(user=user)
+            # The guard first; then a version that would turn items from met to not met
+            # waits for its own confirmation (home/confirm_publish.py), as in the editor.
+            version, problems = publishing.check_revision(revision)
+            if problems:
+                refusals.append(publishing.PublishRefused(version, problems))
+                return
+            if publishing.publish_warnings(version, site=page.get_site()):
+                to_confirm.append(page)
+                return
             try:
                 revision.publish(user=user)
             except publishing.PublishRefused as refusal:
@@ -110,6 +126,17 @@ class GuardedPublishBulkAction(PublishBulkAction):
     def get_success_message(self, num_parent_objects, num_child_objects):
         for refusal in getattr(self, "refusals", []):
             messages.error(self.request, refusal.message + " It has not been published.")
+        for page in getattr(self, "to_confirm", []):
+            messages.warning(
+                self.request,
+                format_html(
+                    "“{}” has not been published: it would change items on the statutory "
+                    'information page from met to not met. <a href="{}">See which, and '
+                    "publish it if you mean to</a>.",
+                    page.title,
+                    reverse("school_confirm_publish", args=[page.pk]),
+                ),
+            )
         if not (num_parent_objects or num_child_objects):
             return None
         return super().get_success_message(num_parent_objects, num_child_objects)

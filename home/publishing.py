@@ -78,6 +78,10 @@ class PublishRefused(Exception):
 PUBLISH_PROBLEMS_HOOK = "register_publish_problems"
 # `fn(page, site)` returns the plain-words names of the *must* items a live page carries.
 LIVE_ITEMS_HOOK = "register_live_must_items"
+# `fn(page, site, children)` returns the names of the items the school's public statutory
+# information shows as met now and would show as not met once this version is live: the
+# editor confirms before such a publish (home/confirm_publish.py).
+PUBLISH_WARNINGS_HOOK = "register_publish_warnings"
 
 
 def privacy_problems(page, children=None):
@@ -102,6 +106,18 @@ def publish_problems(page, site=None, children=None):
             problems.extend(provider(page, site, children))
     problems.extend(privacy_problems(page, children))
     return problems
+
+
+def publish_warnings(page, site=None, children=None):
+    """The items that this version going live would turn from met to not met."""
+    if site is None and page.path:
+        site = page.get_site()
+    if site is None:
+        return []
+    warnings = []
+    for provider in hooks.get_hooks(PUBLISH_WARNINGS_HOOK):
+        warnings.extend(provider(page, site, children))
+    return warnings
 
 
 def refusal_message(page, problems, subject=None):

@@ -210,6 +210,15 @@ def is_trust_staff(user):
     return user.is_active and user.has_perm(TRUST_OVERVIEW_PERMISSION)
 
 
+def works_across_schools(user):
+    """Trust staff of an installation with more than one school: they see the trust
+    overview. Anyone else (and everyone when there is one school) never sees trust wording.
+    Kept on the user for the request: the menu and the home panels both ask."""
+    if not hasattr(user, "_works_across_schools"):
+        user._works_across_schools = is_trust_staff(user) and Site.objects.count() > 1
+    return user._works_across_schools
+
+
 def sites_for_user(user):
     """The schools (Sites, root pages loaded) this user works on in the admin, by name.
 

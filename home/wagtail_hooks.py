@@ -1,13 +1,14 @@
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import guard_admin, publishing
+from . import confirm_publish, feedback_admin, guard_admin, guide, publishing
 from .isolation import (
     own_schools_pages,
     placement_problems,
@@ -122,6 +123,9 @@ def bulk_move_keeps_schools_apart(request, action_type, objects, action):
 # shows it). The bulk actions come after Wagtail's own (order), and so replace them.
 
 hooks.register("before_publish_page", guard_admin.refuse_publish_from_editor)
+# After the guard: a version it lets through that would turn items from met to not met
+# waits for the editor to confirm (home/confirm_publish.py).
+hooks.register("before_publish_page", confirm_publish.ask_before_publishing)
 hooks.register("before_delete_page", guard_admin.warn_before_delete)
 hooks.register("construct_admin_api", guard_admin.guard_admin_api)
 for _action in (
@@ -162,3 +166,45 @@ def school_details_pupil_data_source():
 def feedback_query_parameters():
     """The feedback form's `?page=` names the page being reported (kept by the page cache)."""
     return [SENT_FROM_PARAMETER]
+
+
+@hooks.register("register_admin_urls")
+def feedback_admin_urls():
+    return [
+        path("feedback/read/", feedback_admin.mark_feedback_read, name="school_feedback_read"),
+        path(
+            "pages/<int:page_id>/confirm-publish/",
+            confirm_publish.ConfirmPublishView.as_view(),
+            name="school_confirm_publish",
+        ),
+        path("guide/", guide.EditorGuideView.as_view(), name="school_editor_guide"),
+        path(
+            "guide/screenshots/<str:name>",
+            guide.screenshot,
+            name="school_editor_guide_screenshot",
+        ),
+        path(
+            "guide/<slug:slug>/", guide.EditorGuideView.as_view(), name="school_editor_guide_page"
+        ),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    """The school's own editor guide, first in the Help menu."""
+    return MenuItem(
+        "Editor guide for your school",
+        reverse("school_editor_guide"),
+        icon_name="help",
+        order=10,
+        name="school-editor-guide",
+    )
+
+
+# Wagtail's generic guide and its release notes are for developers, not the school office.
+WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def help_menu_for_schools(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]

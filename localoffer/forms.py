@@ -12,6 +12,7 @@ from home.schools import (
 )
 
 from .models import Organisation, TaxonomyTerm
+from .open_rules import open_service_problems
 from .permissions import local_offer_permissions, school_sites
 
 
@@ -110,7 +111,30 @@ class ServiceForm(SiteScopedForm):
         site = cleaned_data.get("site") or getattr(self.instance, "site", None)
         if provider is not None and site is not None and provider.site_id != site.pk:
             self.add_error("provider", "Choose an organisation of the same school.")
+        if not self.is_deferred_validation:  # publishing or submitting, not a draft
+            self.refuse_closed_as_open(cleaned_data)
         return cleaned_data
+
+    def refuse_closed_as_open(self, cleaned_data):
+        """A service published as running needs a way to reach it and a last day still to
+        come (localoffer/open_rules.py), each said beside its field."""
+        phones = self.formsets.get("phones")
+        numbers = []
+        if phones is not None and phones.is_valid():
+            numbers = [
+                form.cleaned_data.get("number", "")
+                for form in phones.forms
+                if form.cleaned_data and not form.cleaned_data.get("DELETE")
+            ]
+        problems = open_service_problems(
+            cleaned_data.get("status", self.instance.status),
+            cleaned_data.get("email", self.instance.email),
+            numbers,
+            cleaned_data.get("runs_until", self.instance.runs_until),
+            imported=self.instance.is_imported,
+        )
+        for field, reason in problems:
+            self.add_error(field if field in self.fields else None, reason)
 
 
 class OrganisationForm(SiteScopedForm):

@@ -81,6 +81,7 @@ service_edit_handler = TabbedInterface(
                 FieldPanel("postcode"),
                 FieldPanel("accessibility"),
                 FieldPanel("schedule"),
+                FieldPanel("runs_until"),
                 InlinePanel(
                     "opening_times",
                     heading="Opening times",

@@ -1,4 +1,5 @@
-"""The compliance dashboard panel, the full report and the trust overview, in the admin."""
+"""The full compliance report and the trust overview, in the admin (the admin home's panels
+are in senreport/home_panels.py)."""
 
 import django_filters
 from django.conf import settings
@@ -9,12 +10,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from home.schools import is_trust_staff, sites_for_user
+from home.schools import is_trust_staff, sites_for_user, works_across_schools
 
 from .compliance import Status, registry
 from .compliance.store import stored_report
@@ -26,13 +26,16 @@ from .trust import DEFAULT_ORDERING, school_rows, sort_rows
 REVIEW_HORIZON_DAYS = 60
 
 
-def site_for_admin(request, strict=False):
-    """The school the admin is looking at, among those the user works on: ?site=<id>, else
-    the site the admin is served from, else the user's first school; None if they have none.
+def site_for_admin(request, strict=False, sites=None):
+    """The school the admin is looking at, among those the user works on (`sites`, read if
+    not given): ?site=<id>, else the site the admin is served from, else the user's first
+    school; None if they have none.
 
     With `strict`, asking for a school the user does not work on is refused (403).
     """
-    sites = {site.pk: site for site in sites_for_user(request.user)}
+    if sites is None:
+        sites = sites_for_user(request.user)
+    sites = {site.pk: site for site in sites}
     site_id = request.GET.get("site", "")
     if site_id.isdigit():
         if int(site_id) in sites:
@@ -88,23 +91,6 @@ def inclusion_countdown(report, today):
     return {"countdown": countdown(today), "fix_url": result.fix_url}
 
 
-class CompliancePanel(Component):
-    """The dashboard panel on the admin home page."""
-
-    name = "send_compliance"
-    template_name = "senreport/admin/compliance_panel.html"
-    order = 50
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context):
-        site = site_for_admin(self.request)
-        context = dashboard_context(site) if site else {}
-        context["request"] = self.request
-        return context
-
-
 class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
     """Every check for one school, with its status, reason and where to fix it."""
 
@@ -124,13 +110,16 @@ class ComplianceReportView(WagtailAdminTemplateMixin, TemplateView):
         if site is None:
             raise PermissionDenied
         context_data = dashboard_context(site)
-        self.site_settings_name = context_data["report"].school.school_name or str(site)
+        school = context_data["report"].school
+        # The school's name, never Wagtail's "localhost [default]".
+        self.site_settings_name = school.school_name or site.site_name or site.hostname
         context = super().get_context_data(**kwargs)
         context.update(context_data)
         context["results"] = context["report"].results
+        context["school_name"] = self.site_settings_name
         # Trust staff move between schools through the trust overview; someone who works
         # on a few schools chooses among them here.
-        trust_staff = is_trust_staff(self.request.user)
+        trust_staff = works_across_schools(self.request.user)
         sites = [] if trust_staff else sites_for_user(self.request.user)
         context["other_sites"] = sites if len(sites) > 1 else []
         context["trust_staff"] = trust_staff

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from home.publishing import Problem
 
 from .compliance import SiteData, evaluate, publish_problems, registry
+from .compliance.store import stored_report
 
 
 def must_problems(page, site, children):
@@ -40,3 +41,22 @@ def live_must_items(page, site):
         if result.passed:
             names.append(check.name_on_page(current) if check.name_on_page else check.title)
     return names
+
+
+def items_turning_not_met(page, site, children=None):
+    """The items of this page's type that the stored results show as met and that this
+    version of the page (an unsaved or revision instance) would fail: what the public
+    statutory page would turn from met to not met. The guard refuses the page's own *must*
+    items outright; these are the rest (guidance items, items judged around the page)."""
+    checks = [
+        check for check in registry.for_page_model(type(page)) if check.page_model is not Page
+    ]
+    if not checks:
+        return []
+    met_now = {result.check.id for result in stored_report(site).results if result.passed}
+    data = SiteData(site, overrides=[page], children=children)
+    return [
+        check.title
+        for check in checks
+        if check.id in met_now and evaluate(check, data, urls=False).failed
+    ]

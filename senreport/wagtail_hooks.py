@@ -1,12 +1,14 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
-from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK
-from home.schools import is_trust_staff
+from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK, PUBLISH_WARNINGS_HOOK
+from home.schools import works_across_schools
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
     AccessibilityEntry,
@@ -14,15 +16,21 @@ from localoffer.feed import (
     SchoolLocationExtras,
 )
 
-from .admin_views import CompliancePanel, ComplianceReportView, TrustOverviewView
+from .admin_views import ComplianceReportView, TrustOverviewView
+from .home_panels import add_home_panels, add_summary_items
 from .models import DisabilityAccessPage, GlossaryTerm, SENInformationReportPage
-from .publish_guard import live_must_items, must_problems
+from .plan_rules import action_problems
+from .publish_guard import items_turning_not_met, live_must_items, must_problems
 from .reading import site_page
 
+# The admin home as the office's to-do list (senreport/home_panels.py).
+hooks.register("construct_homepage_panels", add_home_panels)
+hooks.register("construct_homepage_summary_items", add_summary_items)
 
-@hooks.register("construct_homepage_panels")
-def add_compliance_panel(request, panels):
-    panels.append(CompliancePanel(request))
+
+@hooks.register("insert_global_admin_css")
+def school_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("register_admin_urls")
@@ -44,8 +52,10 @@ def register_compliance_menu_item():
 
 
 class TrustStaffMenuItem(MenuItem):
+    """Only for trust staff, and only where there is more than one school."""
+
     def is_shown(self, request):
-        return is_trust_staff(request.user)
+        return works_across_schools(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -127,7 +137,11 @@ def glossary_pupil_data_sources():
 # (home/publishing.py), and the items a live page carries, for the unpublish and delete
 # confirmations.
 hooks.register(PUBLISH_PROBLEMS_HOOK, must_problems)
+# The accessibility plan's actions, complete and in date before parents see them.
+hooks.register(PUBLISH_PROBLEMS_HOOK, action_problems)
 hooks.register(LIVE_ITEMS_HOOK, live_must_items)
+# Items a publish would turn from met to not met: the editor confirms first.
+hooks.register(PUBLISH_WARNINGS_HOOK, items_turning_not_met)
 
 # "Import your current report" (senreport/importing/hooks.py registers itself).
 from .importing import hooks as _importing_hooks  # noqa: E402, F401

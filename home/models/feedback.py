@@ -60,6 +60,8 @@ class FeedbackSubmission(AbstractFormSubmission):
         Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     sent_from_url = models.CharField("sent from", max_length=255, blank=True)
+    # When someone at the school marked it read on the admin home; None while unread.
+    read_at = models.DateTimeField("read", null=True, blank=True)
 
     class Meta:
         verbose_name = "feedback"

@@ -29,6 +29,7 @@ from wagtail.models import (
 
 from home.privacy import pupil_data_errors, refuse_pupil_data
 
+from ..open_rules import refuse_closed_as_open
 from .approval import SchoolApprovalMixin
 
 # The Code of Practice's four broad areas of need: a taxonomy created by migration 0002
@@ -302,6 +303,15 @@ class Service(
         blank=True,
         help_text="In words, for example 'Tuesday afternoons in term time'.",
     )
+    runs_until = models.DateField(
+        "runs until",
+        null=True,
+        blank=True,
+        help_text=(
+            "The last day it runs, if it ends. A running service whose last day has passed "
+            "cannot be published: give a new date or mark it as not running."
+        ),
+    )
 
     location = models.CharField(
         "where", max_length=20, choices=Where.choices, default=Where.SCHOOL
@@ -379,6 +389,14 @@ class Service(
     @property
     def is_imported(self):
         return bool(self.source)
+
+    def publish(self, revision, *args, **kwargs):
+        """Every route that makes a version live (publish, approval, scheduled publishing)
+        first checks it can be shown as running (localoffer/open_rules.py); the editor's
+        form checks the same before it gets here."""
+        if not refuse_closed_as_open(revision.as_object(), kwargs.get("log_action")):
+            return None
+        return super().publish(revision, *args, **kwargs)
 
     @property
     def anchor(self):

@@ -63,7 +63,7 @@ def test_office_fixes_the_report_and_publishes(new_page, server_env, report_id):
     log_in(page, ADMIN_USERNAME, ADMIN_PASSWORD)
 
     # The dashboard says what is wrong and links straight to the editor.
-    panel = page.locator("#send-compliance-section")
+    panel = page.locator("#needs-doing-now-section")
     assert "Legal duties to fix" in panel.inner_text()
     screenshot(page, "admin-dashboard-failing")
     senco_item = panel.locator("li", has_text="Who is the SENCO and how do I contact them?")
@@ -112,7 +112,7 @@ def test_office_fixes_the_report_and_publishes(new_page, server_env, report_id):
     assert "we act on bullying the same day" in public.locator("#wellbeing").inner_text()
     page.goto("/admin/")
     assert "legal duties met: everything the law requires is published" in (
-        page.locator("#send-compliance-section").inner_text()
+        page.locator("#needs-doing-now-section").inner_text()
     )
     screenshot(page, "admin-dashboard")
     public.goto("/send/statutory-information/")

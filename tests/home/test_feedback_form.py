@@ -165,6 +165,8 @@ def test_nothing_about_the_sender_is_stored_beyond_the_answers(client, form_page
         "submit_time",
         "sent_from",
         "sent_from_url",
+        # When the school read it (the admin home's "From parents"): nothing of the sender.
+        "read_at",
     }
 
 

@@ -75,7 +75,9 @@ class TestPlanPublishRefusals:
         assert "cannot be published until" in content
         assert "A current plan period of no more than three years" in content
         assert reason in content
-        assert not AccessibilityPlanPage.objects.exists()
+        # Kept as a draft, not published (home/edit_views.py).
+        assert "Your changes are saved as a draft." in content
+        assert not AccessibilityPlanPage.objects.get().live
 
     @pytest.mark.parametrize("strand", [s for s, _ in Strand.choices])
     def test_strand_without_an_action_is_refused(self, admin_client, section, fresh_plan, strand):
@@ -85,7 +87,7 @@ class TestPlanPublishRefusals:
         label = Strand(strand).label.lower()
         assert "Actions in all three strands of the plan" in content
         assert f"Add at least one action for: {label}." in content
-        assert not AccessibilityPlanPage.objects.exists()
+        assert not AccessibilityPlanPage.objects.get().live
 
     def test_missing_other_formats_statement_is_refused(self, admin_client, section, fresh_plan):
         data = plan_form(fresh_plan, fresh_plan.actions.all(), information_formats="")

@@ -427,9 +427,10 @@ def test_dashboard_lists_the_statement_review_when_due(admin_client):
     edit_statement(last_reviewed=date(2025, 12, 20))
     with frozen(date(2026, 11, 30)):
         panel = BeautifulSoup(admin_client.get("/admin/").content, "html.parser")
-    due = [li.get_text(" ", strip=True) for li in panel.select(".send-compliance__item")]
+    due = [li.get_text(" ", strip=True) for li in panel.select(".school-home__when")]
     assert any(
-        line.startswith("Accessibility statement : due 20 December 2026") for line in due
+        line.startswith("20 December 2026 in 20 days Accessibility statement : next review due")
+        for line in due
     ), due
 
 

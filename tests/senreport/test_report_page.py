@@ -100,7 +100,7 @@ class TestPublishingRule:
         for name, value in school_changes.items():
             setattr(self.school, name, value)
         self.school.save()
-        before = self.report.latest_revision_id
+        live_before = self.report.live_revision_id
 
         response = self.post(data)
 
@@ -108,8 +108,11 @@ class TestPublishingRule:
         assert "cannot be published until" in content
         name = check.name_on_page(self.report) if check.name_on_page else check.title
         assert f"“{name}”" in content.replace("&#x27;", "'")
+        # Issue 16: the editor's changes are kept as a draft; the live version stays.
+        assert "Your changes are saved as a draft." in content
         self.report.refresh_from_db()
-        assert self.report.latest_revision_id == before
+        assert self.report.live_revision_id == live_before
+        assert self.report.has_unpublished_changes
         assert self.report.live
 
     def test_several_missing_items_are_all_named_in_one_message(self):

@@ -169,7 +169,7 @@ def test_consumers_show_the_stored_row_and_when_it_was_checked(stored, admin_cli
     assert "Stale: the SENCO&#x27;s contact details were missing." in dashboard
     assert "Checked <time" in dashboard and "3\xa0days ago" in dashboard
     full = admin_client.get(f"/admin/compliance/?site={site().pk}").content.decode()
-    senco = full.split("<code>sir.senco</code>")[1].split("</tr>")[0]
+    senco = full.split('<tr data-check="sir.senco">')[1].split("</tr>")[0]
     assert "3\xa0days ago" in senco
     html = client.get(STATUTORY_URL).content.decode()
     public_row = html.split('id="item-sirsenco"')[1].split("</tr>")[0]
