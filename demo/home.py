@@ -11,7 +11,6 @@ a second run creates nothing and changes nothing.
 import datetime
 
 from django.conf import settings
-
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -326,7 +325,7 @@ def seed_standard_pages(home, log, school=HOLLINS_BROOK):
 
 # Addresses a developer's machine serves on: the demo site follows HOST and PORT among
 # these, and is left alone once someone gives it a real address.
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1"}
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
 def seed_site(site, log):

@@ -92,10 +92,10 @@ def test_the_demo_site_takes_the_port_make_run_serves_on(demo):
 @pytest.mark.django_db
 def test_ensure_admin_prints_the_served_address_then_the_login(tmp_path):
     out = StringIO()
-    with override_settings(SERVE_HOST="0.0.0.0", SERVE_PORT=8123, DATA_DIR=tmp_path):
+    with override_settings(SERVE_HOST="localhost", SERVE_PORT=8123, DATA_DIR=tmp_path):
         call_command("ensure_admin", stdout=out)
     lines = out.getvalue().splitlines()
-    assert "The site: http://0.0.0.0:8123/" in lines
-    assert "Log in at http://0.0.0.0:8123/admin/" in lines
+    assert "The site: http://localhost:8123/" in lines
+    assert "Log in at http://localhost:8123/admin/" in lines
     assert lines[-2].strip().startswith("username:")
     assert lines[-1].strip().startswith("password:")

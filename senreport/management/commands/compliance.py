@@ -170,9 +170,8 @@ class Command(BaseCommand):
             )
             line += f"  {result.check.title}"
             line += f"\n                {reason_for(result)}"
-            if result.failed or result.status == "warn":
-                if result.fix_url:
-                    admin_base = settings.WAGTAILADMIN_BASE_URL
-                    line += f"\n                Fix: {absolute(admin_base, result.fix_url)}"
+            if (result.failed or result.status == "warn") and result.fix_url:
+                admin_base = settings.WAGTAILADMIN_BASE_URL
+                line += f"\n                Fix: {absolute(admin_base, result.fix_url)}"
             style = self.style.ERROR if result.failed and result.check.is_must else None
             self.stdout.write(style(line) if style else line)
