@@ -105,6 +105,10 @@ def connect():
     from django.apps import apps
 
     page_published.connect(page_changed, dispatch_uid="compliance_published")
+    # The yearly record: a publish with a new approval date keeps an edition.
+    from .editions import page_published as keep_edition
+
+    page_published.connect(keep_edition, dispatch_uid="editions_published")
     page_unpublished.connect(page_changed, dispatch_uid="compliance_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="compliance_moved")
     post_delete.connect(page_deleted, dispatch_uid="compliance_page_deleted")
