@@ -322,3 +322,53 @@ def test_what_changed_page_in_plain_words(client):
     assert reworded and "Reworded" in reworded[0]
     assert "<del>" in reworded[0] and "Mrs Old Name" in reworded[0]
     assert "<script" not in html.split("<main")[1].split("</main>")[0]
+
+
+# --- In the admin --------------------------------------------------------------------------
+
+
+def test_admin_shows_what_a_draft_changes_since_the_approved_version(admin_client):
+    page = report()
+    Edition.objects.filter(page_id=page.pk).delete()
+    approve(page, date(2025, 7, 10), senco_name="Mrs Old Name")
+    draft = report()
+    draft.senco_name = "Mr Draft Name"
+    draft.save_revision()
+    html = admin_client.get(f"/admin/editions/{page.pk}/").content.decode()
+    assert "the latest draft (not published yet)" in html
+    assert "Mr Draft Name" in html and "Mrs Old Name" in html
+    assert "Reworded" in html
+    edit = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert f'href="/admin/editions/{page.pk}/"' in edit, "the page header links it"
+
+
+def test_admin_attaches_the_governors_minute(admin_client, client):
+    page = report()
+    Edition.objects.filter(page_id=page.pk).delete()
+    approve(page, date(2025, 7, 10))
+    approve(report(), date(2026, 7, 9))
+    old = Edition.objects.get(page_id=page.pk, replaced_on__isnull=False)
+    document = get_document_model().objects.create(
+        title="Governors' minutes, July 2025",
+        file=ContentFile(b"%PDF-1.4 minutes", name="minutes-2025.pdf"),
+    )
+    response = admin_client.post(
+        f"/admin/editions/{page.pk}/",
+        {"edition": old.pk, f"edition-{old.pk}-minutes": document.pk},
+    )
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.minutes == document
+    html = client.get(REPORT_URL).content.decode()
+    assert f'href="{document.url}"' in html
+
+
+def test_admin_refuses_who_may_not_edit_the_page(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user(username="reader", password="x" * 16)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.get(f"/admin/editions/{report().pk}/")
+    # Wagtail's admin answers a refusal by sending the user back to the dashboard.
+    assert response.status_code == 302 and response["Location"] == "/admin/"
