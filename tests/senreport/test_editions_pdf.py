@@ -13,6 +13,7 @@ import time_machine
 from django.conf import settings
 from django.core.cache import caches
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from home.publishing import unguarded
@@ -372,3 +373,38 @@ def test_admin_refuses_who_may_not_edit_the_page(client, django_user_model):
     response = client.get(f"/admin/editions/{report().pk}/")
     # Wagtail's admin answers a refusal by sending the user back to the dashboard.
     assert response.status_code == 302 and response["Location"] == "/admin/"
+
+
+def test_previous_versions_cost_one_query_however_many(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.test_query_budgets import PAGE_BUDGETS
+
+    page = report()
+    Edition.objects.filter(page_id=page.pk).delete()
+
+    def queries():
+        client.get(REPORT_URL)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(REPORT_URL).content.decode()
+        return len(captured), html.count("replaced on <time")
+
+    def keep(year):
+        Edition.objects.create(
+            page_id=page.pk,
+            content={},
+            title=page.title,
+            approved_on=date(year, 7, 1),
+            published_at=timezone.now(),
+            replaced_on=date(year + 1, 7, 1),
+        )
+
+    keep(2015)
+    one, shown = queries()
+    assert shown == 1
+    for year in range(2016, 2025):
+        keep(year)
+    ten, shown = queries()
+    assert shown == 10
+    assert one == ten == dict(PAGE_BUDGETS.values())[REPORT_URL]
