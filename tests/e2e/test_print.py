@@ -117,3 +117,26 @@ def test_other_pages_end_without_a_near_empty_sheet(page, pdftotext, tmp_path, n
     pdf = print_to_pdf(page, OTHER_PAGES[name])
     sheets = printed_pages(pdftotext, tmp_path, pdf)
     assert_last_sheet_holds_content(sheets, footer_text(page))
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_previous_versions_and_what_changed_pass_axe(new_page, size):
+    """The demo report's "Previous versions", last year's version and the comparison:
+    plain HTML (no script needed) that passes axe at both sizes."""
+    from .conftest import DESKTOP, PHONE, axe_violations, screenshot
+
+    page = new_page(viewport=DESKTOP if size == "desktop" else PHONE)
+    page.goto(STATUTORY_PAGES["sen-report"])
+    versions = page.locator("#previous-versions")
+    assert "replaced on" in versions.inner_text()
+    old_version = versions.locator("a", has_text="read it").first.get_attribute("href")
+    changes = versions.locator("a", has_text="What changed").get_attribute("href")
+    for name, path in (("old-version", old_version), ("what-changed", changes)):
+        response = page.goto(path)
+        assert response.status == 200
+        screenshot(page, f"{name}-{size}")
+        report = axe_violations(page)
+        assert report == "", report
+    assert "reworded" in page.locator("main").inner_text()
+    pdf = page.request.get(STATUTORY_PAGES["sen-report"].rstrip("/") + ".pdf")
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
