@@ -146,7 +146,7 @@ def page_pdf(page, request):
 
     def build():
         html = render_page_html(page, request)
-        return html_to_pdf(html, request.build_absolute_uri(page.url))
+        return html_to_pdf(html, request.build_absolute_uri(page.get_url(request)))
 
     return cached_pdf(site_id, ("page", page.pk, page.live_revision_id or 0), build)
 

@@ -69,7 +69,7 @@ def edition_response(request, edition, live):
     page = edition.as_page()
     visitor = pdf.anonymous(request) if request.user.is_authenticated else request
     context = page.get_context(visitor)
-    context.update(edition=edition, live_page=live)
+    context.update(edition=edition, live_page=live, edition_banner=True)
     return TemplateResponse(visitor, page.get_template(visitor), context)
 
 

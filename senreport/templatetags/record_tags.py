@@ -7,12 +7,13 @@ from .. import editions, pdf
 register = template.Library()
 
 
-@register.simple_tag
-def pdf_address(page):
-    """The page's PDF address, or "" for a page type without one."""
+@register.simple_tag(takes_context=True)
+def pdf_address(context, page):
+    """The page's PDF address (relative on the page's own site), or "" for a page type
+    without one."""
     if not pdf.has_pdf(page):
         return ""
-    return pdf.pdf_url(page.url)
+    return pdf.pdf_url(page.get_url(context.get("request")))
 
 
 @register.simple_tag
