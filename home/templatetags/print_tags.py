@@ -13,3 +13,17 @@ def review_dates(page):
         "next_review": getattr(page, "next_review_due", None),
         "approved_on": getattr(page, "governors_approved_on", None),
     }
+
+
+@register.filter
+def css_string(value):
+    """The text as the inside of a CSS string: quotes, backslashes, line breaks and any
+    character outside printable ASCII escaped (`\\HHHHHH `), so nothing can end the string
+    or the style sheet."""
+    out = []
+    for char in str(value):
+        if char.isascii() and char.isprintable() and char not in '"\\<>&':
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x}")
+    return "".join(out)
