@@ -134,6 +134,8 @@ def test_previous_versions_and_what_changed_pass_axe(new_page, size):
 
     page = new_page(viewport=DESKTOP if size == "desktop" else PHONE)
     page.goto(STATUTORY_PAGES["sen-report"])
+    report = axe_violations(page)
+    assert report == "", report
     versions = page.locator("#previous-versions")
     assert "replaced on" in versions.inner_text()
     old_version = versions.locator("a", has_text="read it").first.get_attribute("href")
