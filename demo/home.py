@@ -10,6 +10,7 @@ a second run creates nothing and changes nothing.
 
 import datetime
 
+from django.conf import settings
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
@@ -322,12 +323,21 @@ def seed_standard_pages(home, log, school=HOLLINS_BROOK):
     return about
 
 
+# Addresses a developer's machine serves on: the demo site follows HOST and PORT among
+# these, and is left alone once someone gives it a real address.
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
 def seed_site(site, log):
-    """Serve the demo on the address `make run` uses, unless someone chose another."""
-    if (site.hostname, site.port) == ("localhost", 80):
-        site.hostname, site.port, site.site_name = "127.0.0.1", 8000, SCHOOL_NAME
+    """Serve the demo on the address `make run` uses (HOST and PORT), unless someone chose
+    a real one."""
+    wanted = (settings.SERVE_HOST, settings.SERVE_PORT)
+    if site.hostname in LOCAL_HOSTS and (site.hostname, site.port) != wanted:
+        site.hostname, site.port = wanted
+        if not site.site_name:
+            site.site_name = SCHOOL_NAME
         site.save()
-        log("Set the site's address to http://127.0.0.1:8000")
+        log(f"Set the site's address to {site.root_url}")
 
 
 def ensure_school_site(school, log):

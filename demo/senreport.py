@@ -30,6 +30,7 @@ from senreport.trust import ensure_trust_staff_group
 from . import content as demo_content
 from . import content_special as demo_content_special
 from . import support as demo_support
+from .editions import seed_previous_edition
 from .home import ensure_child, p
 from .schools import HOLLINS_BROOK, demo_school_for
 
@@ -306,7 +307,10 @@ def seed(site, log):
     school = demo_school_for(site)
     home = site.root_page.specific
     section = seed_send_section(home, log, school)
-    ensure_child(section, "sen-information-report", lambda: build_report(home, school), log)
+    report, _ = ensure_child(
+        section, "sen-information-report", lambda: build_report(home, school), log
+    )
+    seed_previous_edition(report, school, log)
     ensure_child(section, "disability-and-access", lambda: build_disability_page(school), log)
     ensure_child(section, "accessibility-plan", lambda: build_plan(school), log)
     if needs_inclusion_strategy(school):

@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.account import RateLimitedPasswordResetView
+from senreport import views_pdf
 
 urlpatterns = [
     # A few of Wagtail's admin views narrowed to the editor's schools, at Wagtail's own
@@ -20,6 +21,16 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # The Local Offer as Open Referral UK JSON (localoffer/urls.py).
     path("openreferral/", include("localoffer.urls")),
+    # The statutory pages' PDFs and previous approved versions (senreport/views_pdf.py).
+    # Wagtail's slugs never hold a dot, so `<page path>.pdf` is no page's address.
+    path("versions/<int:pk>/", views_pdf.edition_view, name="edition"),
+    path("versions/<int:pk>.pdf", views_pdf.edition_pdf, name="edition_pdf"),
+    path("versions/<int:pk>/changes/", views_pdf.changes_view, name="edition_changes"),
+    re_path(
+        r"^(?!media/|static/)(?P<path>(?:[-\w]+/)*[-\w]+)\.pdf$",
+        views_pdf.page_pdf,
+        name="page_pdf",
+    ),
 ]
 
 if settings.DEBUG:

@@ -21,6 +21,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from home.models import SchoolSettings
 from localoffer.models import Organisation, Service, ServiceOpeningTime, ServicePhone
 
+from .editions import page_published as keep_edition
 from .models.glossary import GlossaryTerm
 from .models.ops import ComplianceResult
 from .tasks import refresh_compliance
@@ -104,6 +105,8 @@ def shared_changed(sender, instance, **kwargs):
 
 def connect():
     page_published.connect(page_changed, dispatch_uid="compliance_published")
+    # The yearly record: a publish with a new approval date keeps an edition.
+    page_published.connect(keep_edition, dispatch_uid="editions_published")
     page_unpublished.connect(page_changed, dispatch_uid="compliance_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="compliance_moved")
     post_delete.connect(page_deleted, dispatch_uid="compliance_page_deleted")

@@ -16,7 +16,9 @@ from localoffer.feed import (
     SchoolLocationExtras,
 )
 
+from .admin_editions import editions_view
 from .admin_views import ComplianceReportView, TrustOverviewView
+from .editions import keeps_editions
 from .home_panels import add_home_panels, add_summary_items
 from .models import DisabilityAccessPage, GlossaryTerm, SENInformationReportPage
 from .plan_rules import action_problems
@@ -38,7 +40,22 @@ def register_compliance_url():
     return [
         path("compliance/", ComplianceReportView.as_view(), name="senreport_compliance"),
         path("trust/", TrustOverviewView.as_view(), name="senreport_trust_overview"),
+        path("editions/<int:page_id>/", editions_view, name="senreport_editions"),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def approved_versions_button(page, user, view_name, next_url=None):
+    """A statutory page's approved versions and what changed (senreport/admin_editions.py)."""
+    if keeps_editions(page):
+        from wagtail.admin.widgets import Button
+
+        yield Button(
+            "Approved versions",
+            reverse("senreport_editions", args=[page.pk]),
+            icon_name="history",
+            priority=66,
+        )
 
 
 @hooks.register("register_admin_menu_item")

@@ -378,7 +378,13 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Gravatar would load images from a third party into the admin for every user.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "School SEND information"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address `make run` serves on (HOST and PORT, as the Makefile passes them): the demo
+# seed gives the demo site this address, and `ensure_admin` prints it.
+SERVE_HOST = os.environ.get("HOST") or "127.0.0.1"
+SERVE_PORT = int(os.environ.get("PORT") or 8000)
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or f"http://{SERVE_HOST}:{SERVE_PORT}"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

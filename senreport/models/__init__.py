@@ -1,6 +1,7 @@
 """The statutory SEND pages. One module per page family; everything is re-exported here."""
 
 from .disability import FACILITIES, DisabilityAccessPage
+from .editions import Edition
 from .equality import EqualityObjective, EqualityPage, ObjectiveStatus
 from .glossary import GlossaryPage, GlossaryTerm
 from .importing import ReportImport
@@ -32,6 +33,7 @@ __all__ = [
     "ActionStatus",
     "ComplianceResult",
     "DisabilityAccessPage",
+    "Edition",
     "EqualityObjective",
     "EqualityPage",
     "GlossaryPage",

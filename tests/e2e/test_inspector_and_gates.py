@@ -62,7 +62,13 @@ def test_print_view_shows_dates_and_addresses(new_page):
     page.emulate_media(media="print")
     text = page.locator("body").inner_text()
     assert "/send/sen-information-report/#senco" in text
-    assert "Last reviewed" in text and "Next review" in text
+    # The tables print stacked: each cell carries its column's name (tests/e2e/test_print.py
+    # reads them back from the printed PDF).
+    for label in ("Last reviewed", "Next review"):
+        before = page.locator(f"td[data-label='{label}']").first.evaluate(
+            "td => getComputedStyle(td, '::before').content"
+        )
+        assert label in before
     assert not page.get_by_role("navigation", name="Main").is_visible()
     screenshot(page, "statutory-information-print")
 
@@ -70,8 +76,10 @@ def test_print_view_shows_dates_and_addresses(new_page):
     page.emulate_media(media="print")
     text = page.locator("body").inner_text()
     assert "Last reviewed" in text and "next review" in text
-    # The address the page was printed from, exactly (this school's, even with two).
-    assert f"Printed from {page.url}" in text
+    # The address the page was printed from, exactly (this school's, even with two): in
+    # every printed sheet's foot (tests/e2e/test_print.py reads it back from the PDF).
+    footer = page.locator(".print-footer").text_content()
+    assert f"Printed from {page.url}" in footer
     # Links to other sites print their address beside them.
     after = page.locator("#local-offer a[href^='https://']").first.evaluate(
         "a => getComputedStyle(a, '::after').content"

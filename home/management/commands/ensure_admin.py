@@ -38,8 +38,11 @@ class Command(BaseCommand):
         elif login_file.exists():
             password = login_file.read_text().split("password: ", 1)[-1].strip()
 
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        self.stdout.write(f"Log in at {base}/admin/")
+        # The address the server listens on (HOST and PORT, as `make run` passes them);
+        # the login details come last, just before the server starts.
+        serving = f"http://{settings.SERVE_HOST}:{settings.SERVE_PORT}"
+        self.stdout.write(f"The site: {serving}/")
+        self.stdout.write(f"Log in at {serving}/admin/")
         self.stdout.write(f"  username: {username}")
         if password:
             self.stdout.write(f"  password: {password}")

@@ -9,10 +9,39 @@ from senreport.compliance.registry import CHECKLIST_VERSION, SOURCES_VERIFIED
 from senreport.compliance.store import refresh_site, stored_reports
 
 STATUS_WORDS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "not_applicable": "N/A"}
+STATUSES = ("pass", "warn", "fail", "not_applicable")
+# The version of the JSON document's shape (docs/compliance.md, compliance.schema.json):
+# raised when a field is removed or changes meaning; adding a field keeps it.
+FORMAT_VERSION = "2.0"
+# What a result says when its check gave no reason of its own.
+DEFAULT_REASONS = {
+    "pass": "Met: published on {page}.",
+    "warn": "Met, but needs attention soon.",
+    "fail": "Not met.",
+    "not_applicable": "Does not apply to this school.",
+}
 
 
 def absolute(base, url):
     return f"{base.rstrip('/')}{url}" if url.startswith("/") else url
+
+
+def reason_for(result):
+    """The result's reason in plain English: never empty."""
+    if result.reason:
+        return result.reason
+    status = str(result.status)
+    if status == "pass" and not result.page_title:
+        return "Met."
+    return DEFAULT_REASONS[status].format(page=result.page_title)
+
+
+def summary(report):
+    """How many must and should items have each status."""
+    counts = {level: dict.fromkeys(STATUSES, 0) for level in ("must", "should")}
+    for result in report.results:
+        counts[str(result.check.level)][str(result.status)] += 1
+    return counts
 
 
 def report_as_dict(site, report):
@@ -22,9 +51,13 @@ def report_as_dict(site, report):
         "site": {
             "id": site.pk,
             "hostname": site.hostname,
+            "port": site.port,
             "root_url": site.root_url,
             "school_name": report.school.school_name,
+            "urn": report.school.urn or None,
         },
+        "checklist_version": CHECKLIST_VERSION,
+        "summary": summary(report),
         "compliant": report.compliant,
         "must_passed": report.must_passed,
         "must_applicable": report.must_applicable,
@@ -38,7 +71,7 @@ def report_as_dict(site, report):
                 "title": r.check.title,
                 "legal_basis": r.check.legal_basis,
                 "status": str(r.status),
-                "reason": r.reason,
+                "reason": reason_for(r),
                 "public_url": absolute(site.root_url, r.public_url) if r.public_url else None,
                 "fix_url": absolute(admin_base, r.fix_url) if r.fix_url else None,
                 "last_reviewed": r.last_reviewed.isoformat() if r.last_reviewed else None,
@@ -84,6 +117,7 @@ class Command(BaseCommand):
         if options["format"] == "json":
             documents = [report_as_dict(site, report) for site, report in reports]
             payload = {
+                "format_version": FORMAT_VERSION,
                 "generated_at": timezone.now().isoformat(timespec="seconds"),
                 "checklist_version": CHECKLIST_VERSION,
                 "sources_verified": SOURCES_VERIFIED.isoformat(),
@@ -114,20 +148,30 @@ class Command(BaseCommand):
     def write_text(self, site, report):
         name = report.school.school_name or site.hostname
         verdict = "compliant" if report.compliant else "NOT compliant"
+        urn = f", URN {report.school.urn}" if report.school.urn else ""
         self.stdout.write(
-            f"{name} ({site.hostname}): {report.must_passed} of {report.must_applicable} "
-            f"legal duties met; {verdict}."
+            f"{name} ({site.root_url}/{urn}): {report.must_passed} of "
+            f"{report.must_applicable} legal duties met; {verdict}."
             + (f" Checked {report.evaluated_at:%Y-%m-%d %H:%M}." if report.evaluated_at else "")
+        )
+        counts = summary(report)
+        self.stdout.write(
+            f"  Checklist {CHECKLIST_VERSION}. "
+            + "; ".join(
+                f"{level}: "
+                + ", ".join(f"{n} {STATUS_WORDS[status]}" for status, n in counts[level].items())
+                for level in ("must", "should")
+            )
+            + "."
         )
         for result in report.results:
             line = (
                 f"  {STATUS_WORDS[result.status]:<4}  {result.check.level:<6}  {result.check.id}"
             )
             line += f"  {result.check.title}"
-            if result.failed or result.status == "warn":
-                line += f"\n                {result.reason}"
-                if result.fix_url:
-                    admin_base = settings.WAGTAILADMIN_BASE_URL
-                    line += f"\n                Fix: {absolute(admin_base, result.fix_url)}"
+            line += f"\n                {reason_for(result)}"
+            if (result.failed or result.status == "warn") and result.fix_url:
+                admin_base = settings.WAGTAILADMIN_BASE_URL
+                line += f"\n                Fix: {absolute(admin_base, result.fix_url)}"
             style = self.style.ERROR if result.failed and result.check.is_must else None
             self.stdout.write(style(line) if style else line)
