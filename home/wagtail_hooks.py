@@ -17,6 +17,7 @@ from .isolation import (
 from .models import SchoolSettings
 from .privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from .schools import SCHOOL_SITE_PERMISSIONS_HOOK
+from .search import QUERY_PARAMETER, RESULTS_PAGE_PARAMETER
 
 
 @hooks.register(SCHOOL_SITE_PERMISSIONS_HOOK)
@@ -163,3 +164,9 @@ def feedback_query_parameters():
     from .models.feedback import SENT_FROM_PARAMETER
 
     return [SENT_FROM_PARAMETER]
+
+
+@hooks.register("register_page_cache_query_parameters")
+def search_query_parameters():
+    """The site search's words and result page (home/search.py)."""
+    return [QUERY_PARAMETER, RESULTS_PAGE_PARAMETER]

@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.account import RateLimitedPasswordResetView
+from home.search import search
 from home.seo import favicon, robots_txt
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    # Site search, scoped to the request's school (home/search.py).
+    path("search/", search, name="search"),
     # A few of Wagtail's admin views narrowed to the editor's schools, at Wagtail's own
     # addresses: before Wagtail's admin so they answer first (home/admin_urls.py).
     path("admin/", include("home.admin_urls")),

@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK
 from home.schools import is_trust_staff
+from home.search import SEARCH_HOOK as SITE_SEARCH_HOOK
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
     AccessibilityEntry,
@@ -16,7 +17,9 @@ from localoffer.feed import (
 
 from .admin_views import CompliancePanel, ComplianceReportView, TrustOverviewView
 from .models import GlossaryTerm
+from .models.glossary import LETTER_PARAMETER
 from .publish_guard import live_must_items, must_problems
+from .search import send_search
 
 
 @hooks.register("construct_homepage_panels")
@@ -130,3 +133,15 @@ def glossary_pupil_data_sources():
 # confirmations.
 hooks.register(PUBLISH_PROBLEMS_HOOK, must_problems)
 hooks.register(LIVE_ITEMS_HOOK, live_must_items)
+
+
+@hooks.register(SITE_SEARCH_HOOK)
+def search_send_pages(query, site, request):
+    """Report sections (to their anchors) and glossary terms in the site search."""
+    return send_search(query, site, request)
+
+
+@hooks.register("register_page_cache_query_parameters")
+def glossary_query_parameters():
+    """The glossary page's letter filter (its word search uses the site search's `q`)."""
+    return [LETTER_PARAMETER]
