@@ -315,6 +315,14 @@ def build_contact(school):
                     "an absence, ring before 9:30am."
                 ),
             ),
+            (
+                "contact_card",
+                {
+                    "source": "senco",
+                    "title": "",
+                    "note": "For a worry about your child's special educational needs.",
+                },
+            ),
         ],
     )
 

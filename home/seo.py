@@ -18,7 +18,7 @@ def meta_description(page, school_name=""):
     """The page's description for search results and link previews: what the editor wrote
     in "Search description", else the start of the page's introduction, else a sentence
     naming the page and the school."""
-    if page is None:
+    if not page:  # pages that are not Wagtail pages: search results, "not found"
         return ""
     written = (getattr(page, "search_description", "") or "").strip()
     if written:

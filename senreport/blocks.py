@@ -159,6 +159,7 @@ class ContactCardBlock(blocks.StructBlock):
             ("custom", "Someone else: fill in the details below"),
             ("sendiass", "Our local SENDIASS, from the school details"),
             ("school", "The school office, from the school details"),
+            ("senco", "Our SENCO, from the SEN Information Report"),
         ],
         default="custom",
         help_text=(
@@ -211,6 +212,22 @@ class ContactCardBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["contact"] = self.contact_details(value, _school_settings(parent_context))
+        if value.get("source") == "senco":
+            # Read when shown: home.models imports these blocks before senreport's models
+            # exist (issue 15 moves the shared blocks into the base layer).
+            from .reading import senco_report
+
+            report = senco_report((parent_context or {}).get("request"))
+            if report is not None:
+                context["contact"].update(
+                    title=context["contact"]["title"] or "Our SENCO",
+                    name=f"{report.senco_name}, {report.senco_role}"
+                    if report.senco_role
+                    else report.senco_name,
+                    phone=report.senco_phone,
+                    email=report.senco_email,
+                    website="",
+                )
         return context
 
     @staticmethod

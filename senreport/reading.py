@@ -164,3 +164,17 @@ def statutory_groups(site, school=None):
         if rows:
             groups.append({"prefix": prefix, "label": label, "rows": rows})
     return report, groups
+
+
+def senco_report(request):
+    """The site's live SEN Information Report when it names a SENCO to contact (whose
+    details it keeps: the one place they are written), else None."""
+    from .models import SENInformationReportPage
+
+    if request is None:
+        return None
+    found = statutory_page(SENInformationReportPage, request)
+    if found is None:
+        return None
+    report = found.specific
+    return report if report.has_senco_contact else None

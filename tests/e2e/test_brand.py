@@ -31,6 +31,7 @@ def test_a_pale_brand_colour_is_refused_in_school_details(page):
     page.get_by_role("tab", name="Brand").click()
     page.get_by_label("Brand colour").fill("#ffcc00")
     page.get_by_role("button", name="Save").click()
+    page.get_by_role("tab", name="Brand").click()
     message = page.get_by_text("This colour gives a contrast of 1.5:1")
     assert message.is_visible()
     assert "The nearest shade that passes is #" in message.inner_text()
