@@ -65,3 +65,18 @@ def test_report_local_offer_section_links_to_the_schools_own_local_offer(client,
     factories.publish_child(section, LocalOfferPage(title="Local Offer", slug="local-offer"))
     html = client.get("/send/sen-report/").content.decode()
     assert 'href="/send/local-offer/">Our school' in html
+
+
+def test_accessibility_plan_phone_card_keeps_glossary_words_in_the_value_column(demo, client):
+    """On phones each cell is a two-column card (label | value): the cell's words, glossary
+    marking included, sit in one element, so an <abbr> cannot fall into the label column."""
+    from senreport.models import AccessibilityPlanPage
+
+    plan = AccessibilityPlanPage.objects.get()
+    action = plan.actions.first()
+    action.resources = "£400 from the SEN budget"
+    action.save()
+    html = client.get(plan.url).content.decode()
+    cell = html.split('<td data-label="Resources">')[1].split("</td>")[0]
+    assert cell.startswith("<span>£400 from the ") and cell.endswith("budget</span>")
+    assert "<abbr" in cell
