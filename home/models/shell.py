@@ -197,6 +197,9 @@ class SchoolSettings(BaseSiteSetting):
         ),
     )
 
+    # The header shows the logo on every page: read with the school details, no query more.
+    select_related = ["logo"]
+
     school_panels = [
         FieldPanel("school_name"),
         FieldPanel("school_type"),
