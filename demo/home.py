@@ -25,6 +25,7 @@ from home.models import (
 )
 from home.schools import ensure_school_groups
 
+from .brand import demo_logo
 from .schools import HOLLINS_BROOK, demo_school_for
 
 SCHOOL_NAME = HOLLINS_BROOK.name
@@ -82,6 +83,9 @@ def fill_settings(settings, school):
     settings.send_governor = school.send_governor
     settings.receives_inclusive_mainstream_fund = school.receives_inclusive_mainstream_fund
     settings.inclusive_mainstream_fund_allocation = school.inclusive_mainstream_fund_allocation
+    settings.brand_colour = school.brand_colour
+    settings.accent_colour = school.accent_colour
+    settings.main_website_url = f"https://www.{school.domain}/"
     return settings
 
 
@@ -90,6 +94,8 @@ def seed_settings(site, log, school=HOLLINS_BROOK):
     if settings.school_name:
         return settings
     fill_settings(settings, school)
+    settings.logo = demo_logo(school)
+    settings.logo_alt = f"{school.name} logo"
     settings.save()
     log(f"Filled in the school details of {school.name}")
     return settings
@@ -309,6 +315,14 @@ def build_contact(school):
                     f"Ring {school.phone} or e-mail {school.email}. To report "
                     "an absence, ring before 9:30am."
                 ),
+            ),
+            (
+                "contact_card",
+                {
+                    "source": "senco",
+                    "title": "",
+                    "note": "For a worry about your child's special educational needs.",
+                },
             ),
         ],
     )

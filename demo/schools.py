@@ -60,6 +60,9 @@ class DemoSchool:
     # a school that does must publish an inclusion strategy.
     receives_inclusive_mainstream_fund: bool = True
     inclusive_mainstream_fund_allocation: int | None = None
+    # The school's brand (school details): two demo schools, two looks.
+    brand_colour: str = "#1d3a5f"
+    accent_colour: str = "#0b6e4f"
 
     @property
     def email(self):
@@ -96,13 +99,17 @@ class DemoSchool:
             (getattr(reference, f.name), getattr(self, f.name))
             for f in fields(self)
             if isinstance(getattr(self, f.name), str)
-            and f.name not in ("key", "kind", "school_type", "hostname")
+            and f.name
+            not in ("key", "kind", "school_type", "hostname", "brand_colour", "accent_colour")
         ]
         pairs.append((reference.council.lower(), self.council.lower()))
         # Whole numbers before their area code; longer words before shorter ones.
         pairs = [(old, new) for old, new in pairs if old and old != new]
         return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
+
+# Facts that are not words in the text: never swapped into another school's pages.
+NOT_SWAPPED = ("key", "kind", "school_type", "hostname", "brand_colour", "accent_colour")
 
 HOLLINS_BROOK = DemoSchool(
     key="hollins-brook",
@@ -169,6 +176,8 @@ LARKSPUR_HILL = DemoSchool(
     senco_phone="0117 496 0621",
     senco_qualification="National Professional Qualification for SENCOs",
     receives_inclusive_mainstream_fund=False,
+    brand_colour="#5b2a6e",
+    accent_colour="#b0470a",
 )
 
 DEMO_SCHOOLS = (HOLLINS_BROOK, LARKSPUR_HILL)

@@ -99,3 +99,11 @@ def statutory_page(request, model_label):
     navigation the footer loads anyway: no query of its own.
     """
     return site_navigation({"request": request}).statutory_by_type.get(model_label.lower())
+
+
+def site_page(model, site, request=None):
+    """The site's first live public page of this type; `request` shares the privacy query."""
+    if site is None:
+        return None
+    pages = model.objects.live().descendant_of(site.root_page, inclusive=True)
+    return public(pages, request).order_by("path").first()

@@ -11,11 +11,14 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import SHORT_TEXT_FEATURES, standard_stream_blocks
 from home.models.school import SchoolSettings
+
+# Gives the SENCO's contact details for a request: {name, phone, email, website}, or None.
+SENCO_CONTACT_HOOK = "school_senco_contact"
 
 LIST_TEXT_FEATURES = SHORT_TEXT_FEATURES + ["ul"]
 CODE_OF_PRACTICE_URL = "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25"
@@ -158,6 +161,7 @@ class ContactCardBlock(blocks.StructBlock):
             ("custom", "Someone else: fill in the details below"),
             ("sendiass", "Our local SENDIASS, from the school details"),
             ("school", "The school office, from the school details"),
+            ("senco", "Our SENCO, from the SEN Information Report"),
         ],
         default="custom",
         help_text=(
@@ -210,6 +214,17 @@ class ContactCardBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["contact"] = self.contact_details(value, _school_settings(parent_context))
+        if value.get("source") == "senco":
+            # The SENCO's details are kept on the SEN Information Report: the app that owns
+            # it gives them through this hook (home imports no SEND app).
+            request = (parent_context or {}).get("request")
+            for senco_contact in hooks.get_hooks(SENCO_CONTACT_HOOK):
+                found = senco_contact(request)
+                if found:
+                    context["contact"].update(
+                        title=context["contact"]["title"] or "Our SENCO", **found
+                    )
+                    break
         return context
 
     @staticmethod

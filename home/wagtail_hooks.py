@@ -19,6 +19,7 @@ from .models import SchoolSettings
 from .models.feedback import SENT_FROM_PARAMETER
 from .privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from .schools import SCHOOL_SITE_PERMISSIONS_HOOK
+from .search import QUERY_PARAMETER, RESULTS_PAGE_PARAMETER
 
 
 @hooks.register(SCHOOL_SITE_PERMISSIONS_HOOK)
@@ -208,3 +209,9 @@ WAGTAIL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 @hooks.register("construct_help_menu")
 def help_menu_for_schools(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_ITEMS)]
+
+
+@hooks.register("register_page_cache_query_parameters")
+def search_query_parameters():
+    """The site search's words and result page (home/search.py)."""
+    return [QUERY_PARAMETER, RESULTS_PAGE_PARAMETER]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from .models.services import Service, TaxonomyTerm
 
@@ -19,7 +19,39 @@ STATUS_CHOICES = [
 SHOWN_BY_DEFAULT = (Service.Status.ACTIVE, Service.Status.TEMPORARILY_CLOSED)
 
 
+def keyword_filter(words):
+    """Services whose name, description, area of need or provider holds every word."""
+    condition = Q()
+    for word in words.split():
+        condition &= (
+            Q(name__icontains=word)
+            | Q(description__icontains=word)
+            | Q(taxonomy_terms__name__icontains=word)
+            | Q(provider__name__icontains=word)
+        )
+    return condition
+
+
+def open_first(services):
+    """Running services before temporarily closed ones, then those that stopped; by name."""
+    return services.annotate(
+        closed_order=Case(
+            When(status=Service.Status.ACTIVE, then=Value(0)),
+            When(status=Service.Status.TEMPORARILY_CLOSED, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    ).order_by("closed_order", "name")
+
+
 class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search services",
+        required=False,
+        max_length=100,
+        help_text="A name, a need (such as 'speech' or 'autism') or who runs it.",
+        error_messages={"max_length": "Enter at most 100 characters."},
+    )
     need = forms.MultipleChoiceField(
         label="Area of need",
         required=False,
@@ -67,7 +99,7 @@ class DirectoryFilterForm(forms.Form):
     def filter_value(self, name):
         """A field's cleaned value; its empty value when unbound or invalid, so that one
         wrong answer (an age of "ten") leaves the other filters working."""
-        empty = {"need": [], "age": None, "status": ""}[name]
+        empty = {"q": "", "need": [], "age": None, "status": ""}[name]
         if not self.is_bound or name in self.errors:
             return empty
         value = self.cleaned_data.get(name)
@@ -101,9 +133,14 @@ def build_directory(site, data, school=None):
     needs = form.filter_value("need")
     age = form.filter_value("age")
     status = form.filter_value("status")
+    words = " ".join(form.filter_value("q").split())
 
     services = Service.objects.public(site).for_directory()
     summary = []
+    if words:
+        matching = Service.objects.public(site).filter(keyword_filter(words)).values("pk")
+        services = services.filter(pk__in=matching)
+        summary.append(f"matching “{words}”")
     if needs:
         services = services.filter(taxonomy_terms__slug__in=needs).distinct()
         names = [term.name for term in terms if term.slug in needs]
@@ -123,7 +160,7 @@ def build_directory(site, data, school=None):
         services = services.filter(status__in=SHOWN_BY_DEFAULT)
     return Directory(
         form=form,
-        services=list(services),
+        services=list(open_first(services)),
         school_name=school.school_name if school else "",
         filtered=bool(summary),
         filter_summary=summary,

@@ -23,12 +23,14 @@ from wagtail.snippets.models import register_snippet
 
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from home.schools import SCHOOL_APPROVER_SITE_PERMISSIONS_HOOK, SCHOOL_SITE_PERMISSIONS_HOOK
+from home.search import SEARCH_HOOK as SITE_SEARCH_HOOK
 
 from .admin_views import school_action_menu
 from .directory import DirectoryFilterForm
 from .forms import LocalOfferSitePermissionForm
 from .models import Organisation, Service
 from .permissions import local_offer_approver_permissions, local_offer_permissions
+from .search import local_offer_results
 from .views import QUERY_PARAMETERS
 from .viewsets import LocalOfferGroup
 
@@ -57,3 +59,9 @@ def local_offer_pupil_data_sources():
         RecordSource("Local Offer service", Service),
         RecordSource("Local Offer organisation", Organisation),
     ]
+
+
+@hooks.register(SITE_SEARCH_HOOK)
+def search_local_offer(query, site, request):
+    """The school's Local Offer services in the site search."""
+    return local_offer_results(query, site, request)

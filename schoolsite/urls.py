@@ -2,12 +2,21 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.account import RateLimitedPasswordResetView
+from home.search import search
+from home.seo import favicon, robots_txt
 from senreport import views_pdf
 
 urlpatterns = [
+    # Per school: each site's own pages, from the request's host (Wagtail's sitemaps).
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    # Site search, scoped to the request's school (home/search.py).
+    path("search/", search, name="search"),
     # A few of Wagtail's admin views narrowed to the editor's schools, at Wagtail's own
     # addresses: before Wagtail's admin so they answer first (home/admin_urls.py).
     path("admin/", include("home.admin_urls")),

@@ -11,7 +11,6 @@ from django.utils.functional import SimpleLazyObject
 
 from home.models import SchoolSettings
 from home.navigation import request_site, statutory_page
-from home.public import public
 
 from .compliance.data import a_year_after
 from .inclusion import barriers_named, totals
@@ -43,14 +42,6 @@ class Section:
     heading: str
     kind: str
     text: object = None
-
-
-def site_page(model, site, request=None):
-    """The site's first live public page of this type; `request` shares the privacy query."""
-    if site is None:
-        return None
-    pages = model.objects.live().descendant_of(site.root_page, inclusive=True)
-    return public(pages, request).order_by("path").first()
 
 
 def report_sections(page):
@@ -148,3 +139,15 @@ def inclusion_context(page, request):
         "report_page": statutory_page(request, REPORT),
         "accessibility_plan_page": statutory_page(request, PLAN),
     }
+
+
+def senco_report(request):
+    """The site's live SEN Information Report when it names a SENCO to contact (whose
+    details it keeps: the one place they are written), else None."""
+    if request is None:
+        return None
+    found = statutory_page(request, REPORT)
+    if found is None:
+        return None
+    report = found.specific
+    return report if report.has_senco_contact else None

@@ -6,9 +6,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.navigation import site_page
 from home.privacy_sources import PUPIL_DATA_SOURCES_HOOK, RecordSource
 from home.publishing import LIVE_ITEMS_HOOK, PUBLISH_PROBLEMS_HOOK, PUBLISH_WARNINGS_HOOK
 from home.schools import works_across_schools
+from home.search import SEARCH_HOOK as SITE_SEARCH_HOOK
+from home.send_blocks import SENCO_CONTACT_HOOK
 from localoffer.feed import (
     SCHOOL_LOCATION_HOOK,
     AccessibilityEntry,
@@ -21,9 +24,11 @@ from .admin_views import ComplianceReportView, TrustOverviewView
 from .editions import keeps_editions
 from .home_panels import add_home_panels, add_summary_items
 from .models import DisabilityAccessPage, GlossaryTerm, SENInformationReportPage
+from .models.glossary import LETTER_PARAMETER
 from .plan_rules import action_problems
 from .publish_guard import items_turning_not_met, live_must_items, must_problems
-from .reading import site_page
+from .reading import senco_report
+from .search import send_search
 
 # The admin home as the office's to-do list (senreport/home_panels.py).
 hooks.register("construct_homepage_panels", add_home_panels)
@@ -162,3 +167,25 @@ hooks.register(PUBLISH_WARNINGS_HOOK, items_turning_not_met)
 
 # "Import your current report" (senreport/importing/hooks.py registers itself).
 from .importing import hooks as _importing_hooks  # noqa: E402, F401
+
+
+@hooks.register(SITE_SEARCH_HOOK)
+def search_send_pages(query, site, request):
+    """Report sections (to their anchors) and glossary terms in the site search."""
+    return send_search(query, site, request)
+
+
+@hooks.register("register_page_cache_query_parameters")
+def glossary_query_parameters():
+    """The glossary page's letter filter (its word search uses the site search's `q`)."""
+    return [LETTER_PARAMETER]
+
+
+@hooks.register(SENCO_CONTACT_HOOK)
+def senco_contact(request):
+    """The SENCO's details for a "Our SENCO" contact card, from the live report."""
+    report = senco_report(request)
+    if report is None:
+        return None
+    name = f"{report.senco_name}, {report.senco_role}" if report.senco_role else report.senco_name
+    return {"name": name, "phone": report.senco_phone, "email": report.senco_email, "website": ""}

@@ -1,12 +1,17 @@
 """The school details: one `SchoolSettings` per site, read by every page."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from home.blocks import LocalAuthorityBlock
+from home.colours import TEXT_CONTRAST, UI_CONTRAST, check_contrast
 from home.privacy import refuse_pupil_data
+
+DEFAULT_BRAND_COLOUR = "#1d3a5f"
+DEFAULT_ACCENT_COLOUR = "#0b6e4f"
 
 
 class SchoolType(models.TextChoices):
@@ -126,6 +131,72 @@ class SchoolSettings(BaseSiteSetting):
         help_text="The governor (or trustee) responsible for SEND.",
     )
 
+    # The school's brand: its logo, colours and home-page photo, set per school. The
+    # colours become CSS custom properties on every page (templates/base.html).
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header of every page, and made small for the browser tab.",
+    )
+    logo_alt = models.CharField(
+        "logo's text alternative",
+        max_length=150,
+        blank=True,
+        help_text=(
+            "What the logo says or shows, for people who cannot see it: usually the "
+            "school's name, for example 'Hollins Brook Primary School crest'."
+        ),
+    )
+    brand_colour = models.CharField(
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        help_text=(
+            "The header's and buttons' colour, as # and six hexadecimal digits. White text "
+            "sits on it, so it must be dark enough: a contrast of at least 4.5:1."
+        ),
+    )
+    accent_colour = models.CharField(
+        max_length=7,
+        default=DEFAULT_ACCENT_COLOUR,
+        help_text=(
+            "A second colour for lines and highlights on white: a contrast of at least 3:1."
+        ),
+    )
+    home_photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="home page photo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: a welcoming photo of the school (never a pupil who can be named).",
+    )
+    home_photo_alt = models.CharField(
+        "photo's text alternative",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, in a sentence. Leave empty only if it is decorative.",
+    )
+    home_photo_decorative = models.BooleanField(
+        "the photo is decorative",
+        default=False,
+        help_text="Tick if the photo adds nothing a screen reader user would miss.",
+    )
+    main_website_url = models.URLField(
+        "main school website",
+        blank=True,
+        help_text=(
+            "When this SEND site sits beside the school's main website, its address: the "
+            "header links to it as 'Main school website'."
+        ),
+    )
+
+    # The header shows the logo on every page: read with the school details, no query more.
+    select_related = ["logo"]
+
     school_panels = [
         FieldPanel("school_name"),
         FieldPanel("school_type"),
@@ -157,6 +228,26 @@ class SchoolSettings(BaseSiteSetting):
             ),
         ),
     ]
+    brand_panels = [
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading="Logo"),
+        MultiFieldPanel(
+            [FieldPanel("brand_colour"), FieldPanel("accent_colour")],
+            heading="Colours",
+            help_text=(
+                "Checked as you save: a colour that parents could not read against is "
+                "refused, with the nearest shade that passes."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("home_photo"),
+                FieldPanel("home_photo_alt"),
+                FieldPanel("home_photo_decorative"),
+            ],
+            heading="Home page photo",
+        ),
+        FieldPanel("main_website_url"),
+    ]
     send_panels = [
         FieldPanel("local_authorities"),
         MultiFieldPanel(
@@ -179,6 +270,7 @@ class SchoolSettings(BaseSiteSetting):
     edit_handler = TabbedInterface(
         [
             ObjectList(school_panels, heading="School"),
+            ObjectList(brand_panels, heading="Brand"),
             ObjectList(send_panels, heading="Local Offer and advice"),
         ]
     )
@@ -192,6 +284,31 @@ class SchoolSettings(BaseSiteSetting):
     def clean(self):
         super().clean()
         refuse_pupil_data(self)
+        self.clean_brand()
+
+    def clean_brand(self):
+        errors = {}
+        for field, minimum, role in (
+            ("brand_colour", TEXT_CONTRAST, "with the white text on it"),
+            ("accent_colour", UI_CONTRAST, "against the white page"),
+        ):
+            try:
+                check_contrast(getattr(self, field), minimum, role)
+            except ValidationError as error:
+                errors[field] = error.messages
+        if self.logo_id and not self.logo_alt.strip():
+            errors["logo_alt"] = ["Say what the logo shows, for people who cannot see it."]
+        if self.home_photo_id and not self.home_photo_decorative and not self.home_photo_alt:
+            errors["home_photo_alt"] = [
+                "Describe the photo, or tick 'the photo is decorative' if it adds nothing."
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def home_photo_text(self):
+        """The photo's alt attribute: empty when decorative."""
+        return "" if self.home_photo_decorative else self.home_photo_alt
 
     @property
     def is_mainstream(self):

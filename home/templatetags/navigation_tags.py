@@ -7,7 +7,7 @@ request (`home.navigation.site_navigation`), shared by the tags below.
 from django import template
 
 from home.models.base import ROUTE_TRAIL_ATTRIBUTE, ancestor_paths
-from home.navigation import site_navigation, site_root
+from home.navigation import site_navigation, site_root, statutory_page
 
 register = template.Library()
 
@@ -20,9 +20,11 @@ def main_menu(context, current_page=None):
     section that holds it, None otherwise.
     """
     items = []
+    # Pages that are not Wagtail pages (search results, "not found") have no current page.
+    current_path = getattr(current_page, "path", None)
     for item in site_navigation(context).menu:
         current = None
-        if current_page is not None and current_page.path.startswith(item.path):
+        if current_path and current_path.startswith(item.path):
             current = "page" if current_page.path == item.path else "true"
         items.append((item, current))
     return items
@@ -60,6 +62,14 @@ def feedback_url(context, current_page=None):
     if form_page is None:
         return ""
     url = form_page.get_url(context.get("request"))
-    if current_page is not None and current_page.pk and current_page.pk != form_page.pk:
-        url += f"?page={current_page.pk}"
+    current_pk = getattr(current_page, "pk", None)  # none on search results or "not found"
+    if current_pk and current_pk != form_page.pk:
+        url += f"?page={current_pk}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def statutory_page_of_type(context, model_label):
+    """The site's live statutory page of the named type ("localoffer.LocalOfferPage"), from
+    the navigation the footer loads anyway (no query of its own), or None."""
+    return statutory_page(context.get("request"), model_label)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -59,12 +60,17 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # WhiteNoise directly below SecurityMiddleware, as its documentation requires.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for browsers that accept gzip (WhiteNoise compresses static files
+    # itself). Outside the page cache, so the cache stores a page once, uncompressed.
+    # Django pads the compressed body at random against BREACH-style length attacks.
+    "django.middleware.gzip.GZipMiddleware",
     "schoolsite.middleware.PermissionsPolicyMiddleware",
     # A NUL character in the path, query string or a form field: 400, before the page cache
     # or any view sees it (PostgreSQL cannot take one: it would be a 500).

@@ -88,10 +88,20 @@ class GlossaryTerm(index.Indexed, models.Model):
         """The id of this term's entry on the glossary page."""
         return anchor_for(self.slug)
 
+    def matches(self, words):
+        """Whether every word appears in the term, its abbreviation or its explanation."""
+        text = f"{self.term} {self.abbreviation} {self.definition}".casefold()
+        return all(word in text for word in words.casefold().split())
+
     @property
     def letter(self):
         first = self.term[:1].upper()
         return first if first.isalpha() else "#"
+
+
+# The glossary page's filters, read from the address (no JavaScript needed).
+LETTER_PARAMETER = "letter"
+SEARCH_PARAMETER = "q"
 
 
 def anchor_for(slug):
@@ -121,7 +131,28 @@ class GlossaryPage(SchoolPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["letters"] = self.terms_by_letter()
+        letters = self.terms_by_letter()
+        chosen = request.GET.get(LETTER_PARAMETER, "").strip().upper()[:1]
+        words = " ".join(request.GET.get(SEARCH_PARAMETER, "").split())[:100]
+        shown = letters
+        if chosen:
+            shown = [entry for entry in shown if entry[0] == chosen]
+        if words:
+            shown = [
+                (letter, anchor, found)
+                for letter, anchor, terms in shown
+                if (found := [term for term in terms if term.matches(words)])
+            ]
+        context.update(
+            {
+                "letters": letters,
+                "shown_letters": shown,
+                "chosen_letter": chosen if any(e[0] == chosen for e in letters) else "",
+                "glossary_query": words,
+                "filtered": bool(chosen or words),
+                "shown_count": sum(len(terms) for _, _, terms in shown),
+            }
+        )
         return context
 
     @staticmethod

@@ -16,11 +16,12 @@ from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
 from home.models.statutory import StatutoryPage
+from home.navigation import request_site, site_page
 from home.page_or_document import PageOrDocumentLink
 
 from ..compliance.data import a_year_after
 from ..panels import ImportReportLinkPanel, ReadabilityPanel
-from ..reading import report_context, request_site, site_page
+from ..reading import report_context
 from ..report_items import BROAD_AREAS, ITEM_TABS, REPORT_ITEMS, TEXT_ITEMS, Group
 from .disability import DisabilityAccessPage
 

@@ -36,7 +36,17 @@ class SENDSectionPage(SchoolPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = public(self.get_children().live(), request)
-        context["send_pages"] = children.specific().defer_streamfields()
+        pages = list(children.specific().defer_streamfields())
+        context["send_pages"] = pages
+        # The SENCO's card near the top: from the report, already among the pages.
+        context["senco_report"] = next(
+            (
+                page
+                for page in pages
+                if getattr(page, "has_senco_contact", False) and hasattr(page, "senco_role")
+            ),
+            None,
+        )
         return context
 
     @staticmethod

@@ -20,6 +20,8 @@ PAGES = {
     "accessibility-statement": "/accessibility/",
     "feedback-form": "/feedback/",
     "local-offer": "/send/local-offer/",
+    "search-results": "/search/?q=SENCO",
+    "glossary-filtered": "/send/glossary/?letter=E",
 }
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 

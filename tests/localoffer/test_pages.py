@@ -155,12 +155,13 @@ class TestDirectory:
     def test_hides_stopped_services_unless_asked(self, client, services):
         assert shown(get(client)) == ["CAMHS", "Speech and language therapy", "The Nest"]
         assert "3 services" in get(client).content.decode()
+        # Running services first, then temporarily closed, then those that stopped.
         assert shown(get(client, "?status=all")) == [
             "CAMHS",
-            "Old club",
-            "Paused group",
             "Speech and language therapy",
             "The Nest",
+            "Old club",
+            "Paused group",
         ]
         assert shown(get(client, "?status=temporarily+closed")) == ["The Nest"]
         assert "Temporarily closed" in get(client).content.decode()
