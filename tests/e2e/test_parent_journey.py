@@ -30,8 +30,11 @@ def test_parent_on_a_phone(new_page):
     senco = page.locator(".senco-box")
     contact = senco.locator("a[href^='mailto:'], a[href^='tel:']")
     assert contact.count() >= 1 and contact.first.is_visible()
+    # Both the school's own Local Offer page and the council's Local Offer (the legal link).
     local_offer = page.locator("#local-offer").get_by_role("link", name=re.compile("Local Offer"))
-    assert local_offer.first.get_attribute("href").startswith("https://")
+    hrefs = [link.get_attribute("href") for link in local_offer.all()]
+    assert hrefs[0] == "/send/local-offer/"
+    assert any(href.startswith("https://") for href in hrefs[1:])
 
     # A glossary term explains the jargon.
     term = page.locator("a.glossary-link", has_text="SENCO").first
