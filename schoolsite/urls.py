@@ -47,5 +47,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler500 = "home.seo.server_error"
+
 # Wagtail's page serving takes everything not matched above; keep it last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -158,6 +158,8 @@ def school_details_form(school, **changes):
         "sendiass_phone": "",
         "sendiass_email": "",
         "sendiass_url": "",
+        "brand_colour": school.brand_colour,
+        "accent_colour": school.accent_colour,
     }
     data.update(changes)
     return nested_form_data(data)

@@ -78,9 +78,10 @@ def refresh_site(site) -> SiteReport:
         ComplianceResult.objects.filter(site=site).exclude(
             check_id__in=[*registry.ids(), THEMES_ROW]
         ).delete()
-        if new or differs:
+        if differs:
             # The statutory-information page shows these rows: a page cached before the
-            # (background) refresh must not outlive it.
+            # (background) refresh must not outlive it. (Rows stored for the first time
+            # are worked out by the page that needs them, so nothing cached is older.)
             purge_sites([site.pk], "compliance results changed")
     results = [_with_time(result, now) for result in results]
     return SiteReport(site, results, school=data.school, themes=themes, evaluated_at=now)

@@ -2,6 +2,7 @@
 the branded 404 and 500 pages, the favicon and compressed pages."""
 
 import gzip
+import re
 
 import pytest
 from django.test import override_settings
@@ -9,6 +10,7 @@ from django.views.defaults import server_error
 from wagtail.models import Site
 
 from home.models import HomePage
+from home.seo import server_error as school_server_error
 from tests import factories
 
 
@@ -26,7 +28,8 @@ def test_sitemap_lists_the_schools_own_live_pages(client, pages):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "http://localhost/visiting/" in body
+    # Full addresses (on the school's own address, whatever its host and port).
+    assert re.search(r"<loc>https?://[^<>/]+/visiting/</loc>", body)
 
 
 def test_sitemap_lists_only_the_requested_schools_pages(client, pages):
@@ -106,3 +109,14 @@ def test_pages_are_compressed_for_browsers_that_accept_it(client, pages):
     assert "Visiting the school" in gzip.decompress(response.content).decode()
     plain = client.get("/visiting/")
     assert not plain.has_header("Content-Encoding")
+
+
+def test_the_500_page_answers_in_plain_words_when_it_cannot_be_drawn(rf, settings):
+    """Even a broken error template gives the reader an answer, not a second error."""
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [], "APP_DIRS": False, "OPTIONS": {"loaders": []}}
+    ]
+    response = school_server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Sorry, something went wrong" in response.content.decode()
+    assert "Go to the home page" in response.content.decode()
