@@ -223,7 +223,7 @@ class SENInformationReportPage(RoutablePageMixin, StatutoryPage):
     @property
     def easy_read_url(self):
         url = self.url
-        return f"{url}{self.reverse_subpage(easy_read.ROUTE_NAME).lstrip('/')}" if url else ""
+        return f"{url}{easy_read.ROUTE}" if url else ""
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

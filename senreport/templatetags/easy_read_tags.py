@@ -6,6 +6,7 @@ from django import template
 
 from home.navigation import statutory_page
 
+from ..easy_read import ROUTE
 from ..reading import REPORT
 
 register = template.Library()
@@ -14,4 +15,5 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def easy_read_address(context):
     report = statutory_page(context.get("request"), REPORT)
-    return getattr(report, "easy_read_url", "") if report is not None else ""
+    url = report.url if report is not None else ""
+    return f"{url}{ROUTE}" if url else ""
