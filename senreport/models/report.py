@@ -220,11 +220,6 @@ class SENInformationReportPage(RoutablePageMixin, StatutoryPage):
         )
         return TemplateResponse(request, "senreport/easy_read_page.html", context)
 
-    @property
-    def easy_read_url(self):
-        url = self.url
-        return f"{url}{easy_read.ROUTE}" if url else ""
-
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         if urls:

@@ -14,6 +14,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def easy_read_address(context):
-    report = statutory_page(context.get("request"), REPORT)
-    url = report.url if report is not None else ""
+    request = context.get("request")
+    report = statutory_page(request, REPORT)
+    url = report.get_url(request) if report is not None else ""
     return f"{url}{ROUTE}" if url else ""

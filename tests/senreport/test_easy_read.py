@@ -103,6 +103,9 @@ def test_a_section_without_easy_read_is_listed_with_a_link_to_the_full_section(c
 def test_the_easy_read_page_links_back_to_the_full_report(client):
     html = easy_read_html(client)
     assert f'<a href="{REPORT_URL}">The full report</a>' in html
+    crumbs = html.split('aria-label="Breadcrumb"', 1)[1].split("</nav>", 1)[0]
+    assert f'<a href="{REPORT_URL}">SEN Information Report</a>' in crumbs
+    assert '<span aria-current="page">Easy read</span>' in crumbs
     assert "<title>Easy read: SEN Information Report" in html
 
 
