@@ -34,7 +34,7 @@ def form_data_for(page, **overrides):
         data[name] = _form_value(field, value)
     # As a browser does, post every InlinePanel's rows: the page's own unless given.
     for name, formset in getattr(form_class, "formsets", {}).items():
-        if name not in overrides:
+        if name not in overrides and hasattr(page, name):
             fields = [f for f in formset.form._meta.fields if f not in ("id", "ORDER")]
             overrides[name] = child_rows(getattr(page, name).all(), fields)
     for name, rows in list(overrides.items()):
