@@ -30,6 +30,7 @@ from senreport.trust import ensure_trust_staff_group
 from . import content as demo_content
 from . import content_special as demo_content_special
 from . import support as demo_support
+from .easy_read import easy_read_lines
 from .editions import seed_previous_edition
 from .home import ensure_child, p
 from .schools import HOLLINS_BROOK, demo_school_for
@@ -95,6 +96,7 @@ def build_report(home, school=HOLLINS_BROOK, complaints=None):
     )
     for field, value in text.REPORT_SECTIONS.items():
         setattr(report, field, school.adapt(value))
+    report.easy_read_lines = easy_read_lines(school)
     return report
 
 

@@ -4,7 +4,7 @@ from wagtail.admin.panels import Panel
 
 from home.models import SchoolSettings
 
-from . import readability
+from . import easy_read, readability
 from .inclusion import totals
 
 
@@ -23,6 +23,26 @@ class ReadabilityPanel(Panel):
                     "target": readability.TARGET,
                     "meets_target": score is not None and score >= readability.TARGET,
                     "verdict": readability.describe(score),
+                }
+            )
+            return context
+
+
+class EasyReadPanel(Panel):
+    """The easy-read lines' own target (a reading ease of at least 80, no sentence over 15
+    words), as saved, with each sentence that misses it. Never blocks."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "senreport/admin/easy_read_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            verdict = easy_read.check_lines(list(self.instance.easy_read_lines.all()))
+            context.update(
+                {
+                    "verdict": verdict,
+                    "target": easy_read.TARGET,
+                    "max_words": easy_read.MAX_WORDS,
                 }
             )
             return context

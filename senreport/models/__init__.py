@@ -20,7 +20,7 @@ from .ops import (
     ReviewReminder,
 )
 from .plan import AccessibilityPlanAction, AccessibilityPlanPage, ActionStatus, Strand
-from .report import SENInformationReportPage
+from .report import EasyReadLine, SENInformationReportPage
 from .section import SENDSectionPage
 from .statutory import StatutoryInformationPage
 from .support import SENSupportPage
@@ -49,6 +49,7 @@ __all__ = [
     "ReportImport",
     "ReviewReminder",
     "SENDSectionPage",
+    "EasyReadLine",
     "SENInformationReportPage",
     "SENSupportPage",
     "School",

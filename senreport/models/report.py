@@ -2,16 +2,20 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     HelpPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
@@ -19,8 +23,9 @@ from home.models.statutory import StatutoryPage
 from home.navigation import request_site, site_page
 from home.page_or_document import PageOrDocumentLink
 
+from .. import easy_read
 from ..compliance.data import a_year_after
-from ..panels import ImportReportLinkPanel, ReadabilityPanel
+from ..panels import EasyReadPanel, ImportReportLinkPanel, ReadabilityPanel
 from ..reading import report_context
 from ..report_items import BROAD_AREAS, ITEM_TABS, REPORT_ITEMS, TEXT_ITEMS, Group
 from .disability import DisabilityAccessPage
@@ -39,9 +44,11 @@ def item_help(item):
     return f"{item.guidance} {requirement} Legal basis: {item.legal_basis}."
 
 
-class SENInformationReportPage(StatutoryPage):
+class SENInformationReportPage(RoutablePageMixin, StatutoryPage):
     """The SEN Information Report (Children and Families Act 2014 s.69; SEND Regulations
-    2014 Schedule 1): one section per legal item, each a question parents ask."""
+    2014 Schedule 1): one section per legal item, each a question parents ask.
+
+    Its easy-read version (senreport/easy_read.py) is at `easy-read/` below it."""
 
     introduction = RichTextField(
         features=SHORT_TEXT_FEATURES,
@@ -176,6 +183,49 @@ class SENInformationReportPage(StatutoryPage):
     )
     sen_policy_url = PageOrDocumentLink("sen_policy_page", "sen_policy_document")
 
+    # The report itself is served as any page (SchoolPageMixin's routing, Page.serve);
+    # only the address below it goes through RoutablePageMixin.
+    preview_modes = [("", "Report"), (easy_read.PREVIEW_MODE, "Easy read")]
+
+    def route(self, request, path_components):
+        if not path_components:
+            return StatutoryPage.route(self, request, path_components)
+        # The school's routing first (it learns, without a query, whether any view
+        # restriction applies); then the easy-read address.
+        StatutoryPage.route(self, request, [])
+        return super().route(request, path_components)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        if view is None:
+            return StatutoryPage.serve(self, request)
+        return super().serve(request, view, args, kwargs)
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == easy_read.PREVIEW_MODE:
+            request.is_preview = True
+            request.preview_mode = mode_name
+            return self.easy_read_view(request)
+        return StatutoryPage.serve_preview(self, request, mode_name)
+
+    @path(easy_read.ROUTE, name=easy_read.ROUTE_NAME)
+    def easy_read_view(self, request):
+        """The easy-read version of the report: one idea a line, a picture beside each."""
+        lines = list(self.easy_read_lines.all())
+        context = self.get_context(request)
+        context.update(
+            {
+                "easy_read_sections": easy_read.easy_read_sections(self, lines),
+                "report_url": self.get_url(request),
+            }
+        )
+        return TemplateResponse(request, "senreport/easy_read_page.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + easy_read.ROUTE})
+        return urls
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -213,6 +263,38 @@ for _item in REPORT_ITEMS:
 for _field, _label in BROAD_AREAS:
     SENInformationReportPage.add_to_class(_field, models.BooleanField(_label, default=False))
 del _item, _field, _label
+
+
+class EasyReadLine(Orderable):
+    """One line of the report's easy-read version: one short sentence, with a picture."""
+
+    page = ParentalKey(
+        SENInformationReportPage, on_delete=models.CASCADE, related_name="easy_read_lines"
+    )
+    section = models.CharField(
+        max_length=40,
+        choices=easy_read.SECTION_CHOICES,
+        help_text="The part of the report this line belongs to.",
+    )
+    icon = models.CharField(
+        "picture",
+        max_length=20,
+        choices=easy_read.ICONS,
+        help_text="The picture shown beside the line. The words must make sense without it.",
+    )
+    text = models.CharField(
+        "sentence",
+        max_length=200,
+        help_text="One short sentence with one idea: 15 words or fewer, everyday words.",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("section"), FieldPanel("icon")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "easy-read line"
+
+    def __str__(self):
+        return self.text[:60]
 
 
 def _extra_panel(entry):
@@ -282,6 +364,26 @@ SENInformationReportPage.edit_handler = TabbedInterface(
             heading="About the report",
         ),
         *(item_tab(heading) for heading in ITEM_TABS),
+        ObjectList(
+            [
+                HelpPanel(
+                    content=(
+                        "<p>Easy read helps parents who find long text hard. Write short "
+                        "sentences, one idea on each line, and choose a picture for each "
+                        "line. Keep the lines of a section together, in the order they "
+                        "should be read. Sections with no lines are shown to parents as "
+                        "“not yet in easy read”, with a link to the full section.</p>"
+                    )
+                ),
+                EasyReadPanel(heading="How easy is the easy read?"),
+                InlinePanel(
+                    "easy_read_lines",
+                    heading="Easy-read lines",
+                    label="Line",
+                ),
+            ],
+            heading="Easy read",
+        ),
         ObjectList(Page.promote_panels, heading="Promote"),
     ]
 )

@@ -32,6 +32,11 @@ def form_data_for(page, **overrides):
         field = page._meta.get_field(name)
         value = overrides.pop(name) if name in overrides else getattr(page, field.attname)
         data[name] = _form_value(field, value)
+    # As a browser does, post every InlinePanel's rows: the page's own unless given.
+    for name, formset in getattr(form_class, "formsets", {}).items():
+        if name not in overrides and hasattr(page, name):
+            fields = [f for f in formset.form._meta.fields if f not in ("id", "ORDER")]
+            overrides[name] = child_rows(getattr(page, name).all(), fields)
     for name, rows in list(overrides.items()):
         if isinstance(rows, list):
             data[name] = inline_formset(rows)

@@ -41,12 +41,12 @@ def test_every_item_field_and_extra_field_is_on_its_tab_of_the_edit_form():
 
 def test_a_tab_that_leaves_an_item_out_is_noticed():
     complete = SENInformationReportPage.get_edit_handler()
-    last_tab = complete.children[-2]  # the last item tab, before Promote
+    last_tab = complete.children[-3]  # the last item tab, before Easy read and Promote
     without_one_item = TabbedInterface(
         [
-            *complete.children[:-2],
+            *complete.children[:-3],
             ObjectList(last_tab.children[:-1], heading=last_tab.heading),
-            complete.children[-1],
+            *complete.children[-2:],
         ]
     ).bind_to_model(SENInformationReportPage)
 
@@ -59,5 +59,5 @@ def test_a_tab_that_leaves_an_item_out_is_noticed():
 def test_the_editor_tabs_follow_the_item_list():
     tabs = [tab.heading for tab in SENInformationReportPage.get_edit_handler().children]
 
-    assert tabs == ["About the report", *ITEM_TABS, "Promote"]
+    assert tabs == ["About the report", *ITEM_TABS, "Easy read", "Promote"]
     assert {item.tab for item in REPORT_ITEMS} == set(ITEM_TABS)
