@@ -86,12 +86,14 @@ class SchoolPageMixin:
                 found = _pages_on_the_way(self, path_components)
                 if found is not None:
                     # The pages between this one and the page asked for, in one query
-                    # instead of two per level; the last one is routed as Wagtail would.
-                    *between, target = found
+                    # instead of two per level; the last one is routed as Wagtail would
+                    # (with what is left of the path, when it routes its own sub-paths).
+                    pages, rest = found
+                    *between, target = pages
                     trail.extend(between)
                     target = target.specific
-                    target._cached_parent_obj = between[-1]
-                    return target.route(request, [])
+                    target._cached_parent_obj = between[-1] if between else self
+                    return target.route(request, rest)
         return super().route(request, path_components)
 
     def get_view_restrictions(self):
@@ -111,9 +113,12 @@ class SchoolPageMixin:
 
 
 def _pages_on_the_way(page, path_components):
-    """The pages at each step of `path_components` below `page` (generic, in tree order),
-    found in one query; None when Wagtail's own routing must decide (a step is missing, so
-    the answer is a 404 it gives; or a page on the way routes its own sub-paths).
+    """(pages, rest): the pages at each step of `path_components` below `page` (generic, in
+    tree order), found in one query, and the steps left for the last of them to route
+    itself (a page with its own sub-paths, such as the report's easy-read version; empty
+    otherwise). None when Wagtail's own routing must decide: a step is missing below a page
+    that does not route its own sub-paths (the answer is a 404 it gives), or a page before
+    the last routes its own sub-paths.
 
     Wagtail's `route` finds each step's child by slug, then its specific page, and asks it
     to route the rest: two queries a level. Here every step is found at once by its slug and
@@ -131,14 +136,21 @@ def _pages_on_the_way(page, path_components):
     for slug in path_components:
         child = by_parent.get((parent.path, slug))
         if child is None:
-            return None
+            break
         found.append(child)
         parent = child
-    for child in found[:-1]:
-        specific_class = child.specific_class
-        if specific_class is None or specific_class.route is not SchoolPageMixin.route:
-            return None
-    return found
+    rest = list(path_components[len(found) :])
+    if not found or (rest and not _routes_own_paths(found[-1])):
+        return None
+    if any(_routes_own_paths(child) for child in found[:-1]):
+        return None
+    return found, rest
+
+
+def _routes_own_paths(page):
+    """Whether the page's type routes sub-paths of its own (or its type is unknown)."""
+    specific_class = page.specific_class
+    return specific_class is None or specific_class.route is not SchoolPageMixin.route
 
 
 def _known_unrestricted(page, trail, request):

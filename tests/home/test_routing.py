@@ -62,3 +62,15 @@ def test_a_page_with_the_same_slugs_elsewhere_in_the_tree_is_not_served(deep, cl
     factories.standard_page(copy, title="Other reading", slug="reading")
     assert "<h1>Reading support</h1>" in client.get("/send/approach/reading/").content.decode()
     assert "<h1>Other reading</h1>" in client.get("/other/approach/reading/").content.decode()
+
+
+def test_a_page_with_its_own_sub_paths_is_reached_with_one_query_for_the_steps(demo, client):
+    """The report's easy-read version: the steps to the report in one query, then the
+    report routes the rest itself; a sub-path it does not know is still not found."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/send/sen-information-report/easy-read/")
+    assert response.status_code == 200
+    assert "Easy read" in response.content.decode()
+    steps = [q for q in queries if '"wagtailcore_page"."slug" =' in q["sql"]]
+    assert len(steps) == 1
+    assert client.get("/send/sen-information-report/no-such-part/").status_code == 404
