@@ -320,12 +320,14 @@ class FromParentsPanel(HomePanel):
 
 def feedback_row(submission):
     data = submission.form_data or {}
-    first_line = ""
-    for name, value in data.items():
-        if name in RESERVED_NAMES or not isinstance(value, str) or not value.strip():
-            continue
-        first_line = value.strip().splitlines()[0]
-        break
+    # The message is the longest answer (the others are a name, an address, a choice); the
+    # stored answers' order is not kept by every database (PostgreSQL's jsonb sorts keys).
+    answers = [
+        value.strip()
+        for name, value in data.items()
+        if name not in RESERVED_NAMES and isinstance(value, str) and value.strip()
+    ]
+    first_line = max(answers, key=len).splitlines()[0] if answers else ""
     if len(first_line) > 140:
         first_line = first_line[:139].rstrip() + "…"
     page = submission.sent_from
