@@ -20,15 +20,7 @@ class SENReportConfig(AppConfig):
 
         signals.connect()
 
-        # Glossary terms are shared by every site: a change empties the whole page cache.
-        from pagecache import purge_on_change
+        # What empties the page cache when glossary terms or editions change.
+        from . import cache
 
-        from .models import Edition, GlossaryTerm
-
-        purge_on_change(GlossaryTerm)
-        # An edition's sign-off document shows on its page's "Previous versions".
-        purge_on_change(
-            Edition,
-            sites=lambda edition: signals.sites_for_paths(edition.page.url_path),
-            reason="approved version changed",
-        )
+        cache.connect()
