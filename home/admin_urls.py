@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import admin_views, edit_views
+from . import admin_views, confirm_approval, edit_views
 
 urlpatterns = [
     # The page editor in the office's words (home/edit_views.py).
@@ -19,6 +19,14 @@ urlpatterns = [
         "<int:parent_page_id>/",
         edit_views.SchoolCreateView.as_view(),
         name="school_create",
+    ),
+    # Wagtail's task action (approve, request changes): an approval that would turn items
+    # on the statutory information page from met to not met is confirmed first
+    # (home/confirm_approval.py).
+    path(
+        "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        confirm_approval.SchoolWorkflowActionView.as_view(),
+        name="school_workflow_action",
     ),
     path("choose-page/", admin_views.SchoolBrowseView.as_view(), name="school_choose_page"),
     path(

@@ -14,6 +14,7 @@ shows it.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
 from django.contrib import messages
@@ -24,6 +25,9 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.log_actions import log
+
+from . import confirm_approval
+from .models.base import SchoolPageMixin
 
 # Wagtail's default tab names -> what a school office calls them.
 TAB_HEADINGS = {
@@ -145,6 +149,53 @@ class SchoolEditView(SchoolTabsMixin, EditView):
         self.errors_debug = repr(form.errors)
         self.has_unsaved_changes = False
         return self.render_to_response(self.get_context_data())
+
+    def perform_workflow_action(self):
+        """The editor's "Approve": the changes are saved as Wagtail saves them; then, if
+        approving would publish a version that turns items from met to not met, the
+        approver is asked first (home/confirm_approval.py) and the task is not acted on."""
+        task_state = self.page.current_workflow_task_state
+        if (
+            self.request.POST.get(confirm_approval.CONFIRMED)
+            or self.workflow_action != confirm_approval.APPROVE
+            or not isinstance(self.page, SchoolPageMixin)
+            or not confirm_approval.approval_publishes(task_state)
+        ):
+            return super().perform_workflow_action()
+        self.save_workflow_edits()
+        items = confirm_approval.items_lost_on_approval(
+            self.page, task_state, self.workflow_action
+        )
+        extra = json.loads(self.request.POST.get("workflow-action-extra-data") or "{}")
+        if items:
+            messages.success(self.request, "Your changes are saved. The page is not approved yet.")
+            return redirect(
+                confirm_approval.confirm_url(self.page, task_state, extra.get("comment", ""))
+            )
+        # The rest of Wagtail's `perform_workflow_action`, the changes being saved above.
+        self.page.current_workflow_task.on_action(
+            task_state, self.request.user, self.workflow_action, **extra
+        )
+        self.add_save_confirmation_message()
+        response = self.run_hook("after_edit_page", self.request, self.page)
+        if response:
+            return response
+        return self.redirect_away()
+
+    def save_workflow_edits(self):
+        """What Wagtail's `perform_workflow_action` saves before it acts on the task."""
+        self.page = self.form.save(commit=not self.page.live)
+        self.subscription.save()
+        if self.has_content_changes:
+            revision = self.page.save_revision(
+                user=self.request.user,
+                log_action=True,
+                previous_revision=(self.previous_revision if self.is_reverting else None),
+            )
+            if "comments" in self.form.formsets:
+                changes = self.get_commenting_changes()
+                self.log_commenting_changes(changes, revision)
+                self.send_commenting_notifications(changes)
 
 
 class SchoolCreateView(SchoolTabsMixin, CreateView):

@@ -8,7 +8,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import confirm_publish, feedback_admin, guard_admin, guide, publishing
+from . import confirm_approval, confirm_publish, feedback_admin, guard_admin, guide, publishing
 from .isolation import (
     own_schools_pages,
     placement_problems,
@@ -177,6 +177,11 @@ def feedback_admin_urls():
             "pages/<int:page_id>/confirm-publish/",
             confirm_publish.ConfirmPublishView.as_view(),
             name="school_confirm_publish",
+        ),
+        path(
+            "pages/<int:page_id>/confirm-approval/<int:task_state_id>/",
+            confirm_approval.ConfirmApprovalView.as_view(),
+            name="school_confirm_approval",
         ),
         path("guide/", guide.EditorGuideView.as_view(), name="school_editor_guide"),
         path(
