@@ -371,6 +371,20 @@ def _schedules(record, service_id):
     return "\n".join(texts), slots
 
 
+def _runs_until(record):
+    """The service's last day: the last `valid_to` of its schedules, when every schedule
+    has one (a schedule without one runs on)."""
+    days = []
+    for index, schedule in enumerate(record.get("schedules") or []):
+        if not _text(schedule.get("valid_to")):
+            return None
+        try:
+            days.append(_date(schedule, "valid_to"))
+        except FieldProblem as problem:
+            raise FieldProblem(f"schedules.{index}.valid_to", problem.message) from None
+    return max(days) if days else None
+
+
 def _phones(record, service_id):
     phones, seen = [], set()
     sources = [record.get("phones") or []] + [
@@ -502,6 +516,7 @@ def map_record(record):
         "fees": _fees(record),
         "languages": ", ".join(name for name in languages if name),
         "schedule": schedule_text,
+        "runs_until": _runs_until(record),
         "assured_date": _date(record, "assured_date"),
         "assurer_email": _text(record.get("assurer_email")),
     }

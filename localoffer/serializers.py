@@ -204,7 +204,11 @@ def service_full(service, ctx, with_locations=True):
 
 
 def schedules(service):
+    """The service's times as ORUK schedules. Its last day (`runs_until`) is each
+    schedule's `valid_to` (the ORUK service has no end date of its own); a service with a
+    last day and no times says it in one schedule of its own."""
     service_id = str(service.oruk_id)
+    valid_to = {"valid_to": service.runs_until.isoformat()} if service.runs_until else {}
     entries = []
     if service.schedule:
         entries.append(
@@ -212,6 +216,7 @@ def schedules(service):
                 "id": str(child_id(service_id, "schedule", "description")),
                 "service_id": service_id,
                 "description": service.schedule,
+                **valid_to,
             }
         )
     for slot in service.opening_times.all():
@@ -227,8 +232,17 @@ def schedules(service):
                     "closes_at": slot.closes_at.strftime("%H:%M"),
                     "description": str(slot),
                     "notes": slot.note,
+                    **valid_to,
                 }
             )
+        )
+    if valid_to and not entries:
+        entries.append(
+            {
+                "id": str(child_id(service_id, "schedule", "runs-until")),
+                "service_id": service_id,
+                **valid_to,
+            }
         )
     return entries
 
