@@ -171,9 +171,15 @@ def build_plan(school=HOLLINS_BROOK, with_actions=True):
     return plan
 
 
+# Days from seeding to the inclusion strategy's next review: within the admin home's 90.
+STRATEGY_REVIEW_DAYS = 60
+
+
 def build_inclusion_strategy(school=HOLLINS_BROOK, with_rows=True):
     """The inclusion strategy of a school that receives the Inclusive Mainstream Fund: two
-    school years, reviewed a few weeks ago, its fund line matching the allocation."""
+    school years, reviewed a few weeks ago, its fund line matching the allocation. Governors
+    look at it again each term: its next review is two months after seeding, so the admin
+    home's "Coming up" has a date on it."""
     text = demo_content
     today = timezone.localdate()
     start_year = plan_start(today).year
@@ -187,7 +193,7 @@ def build_inclusion_strategy(school=HOLLINS_BROOK, with_rows=True):
         period_start_year=start_year,
         period_end_year=start_year + 1,
         last_reviewed=last_reviewed,
-        next_review=a_year_after(last_reviewed) - timedelta(days=30),
+        next_review=today + timedelta(days=STRATEGY_REVIEW_DAYS),
         pupil_premium_statement_url=(
             f"https://www.{school.domain}/policies/pupil-premium-strategy-statement"
         ),

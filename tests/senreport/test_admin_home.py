@@ -22,12 +22,14 @@ from home.publishing import REFUSED_LOG_ACTION
 from home.schools import group_names
 from senreport.compliance.store import refresh_site
 from senreport.home_panels import (
+    COMING_UP_DAYS,
     ComingUpPanel,
     FromParentsPanel,
     NeedsDoingNowPanel,
     RecentlyPublishedPanel,
 )
 from senreport.models import (
+    InclusionStrategyPage,
     LinkCheck,
     LinkKind,
     ReminderThreshold,
@@ -110,7 +112,18 @@ def test_one_school_sees_the_to_do_list_in_order_and_no_trust_wording(demo, admi
     assert re.search(r"\d+ of \d+ legal duties met", summary)
 
 
+def without_demo_activity():
+    """The demo school without the parents' messages and the review date within 90 days
+    that the demo seeds (demo/feedback.py, demo/senreport.py)."""
+    FeedbackSubmission.objects.all().delete()
+    InclusionStrategyPage.objects.update(
+        next_review=timezone.localdate() + timedelta(days=COMING_UP_DAYS + 30)
+    )
+    refresh_site(site())
+
+
 def test_zero_states_say_so_plainly(demo, admin_client):
+    without_demo_activity()
     html = soup(admin_client)
     assert "Nothing needs doing now" in panel_text(html, "needs-doing-now")
     assert "Nothing is due for review in the next 90 days" in panel_text(html, "coming-up")
@@ -242,6 +255,7 @@ def test_review_dates_within_90_days_on_a_timeline_with_who_was_reminded(demo, c
 
 
 def test_latest_feedback_with_unread_marked_and_mark_as_read(demo, admin_client):
+    without_demo_activity()
     [old] = add_feedback(1, text="An older message.")
     FeedbackSubmission.objects.filter(pk=old.pk).update(
         submit_time=timezone.now() - timedelta(days=40), read_at=timezone.now()

@@ -13,7 +13,12 @@ from django.core.management.base import CommandError
 
 from home.models import SchoolSettings
 from senreport.compliance.store import refresh_site
-from senreport.models import AccessibilityPlanPage, ReviewReminder, SENInformationReportPage
+from senreport.models import (
+    AccessibilityPlanPage,
+    InclusionStrategyPage,
+    ReviewReminder,
+    SENInformationReportPage,
+)
 
 # The demo school is seeded once for this module (tests/conftest.py).
 pytestmark = pytest.mark.usefixtures("demo_module")
@@ -34,7 +39,8 @@ def clock():
 
 @pytest.fixture
 def school_site(clock, demo):
-    """The demo school with the report due on 1 December 2026 and the plan far off."""
+    """The demo school with the report due on 1 December 2026 and the plan and the
+    inclusion strategy far off."""
     SENInformationReportPage.objects.update(
         last_reviewed=date(2025, 12, 1), next_review=REPORT_DUE
     )
@@ -42,6 +48,9 @@ def school_site(clock, demo):
         last_reviewed=date(2026, 8, 1),
         period_start=date(2026, 9, 1),
         period_end=date(2029, 8, 31),
+    )
+    InclusionStrategyPage.objects.update(
+        last_reviewed=date(2026, 8, 1), next_review=date(2027, 8, 1)
     )
     school = SchoolSettings.for_site(demo)
     school.reminders_email = "senco@hollinsbrook.example"

@@ -2,12 +2,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from demo import home, localoffer, senreport
+from demo import feedback, home, localoffer, senreport
 from demo.home import ensure_school_site
 from demo.schools import DEMO_SCHOOLS
 
-# Each builds what its app shows, on the pages the one before it made (home first).
-SEEDERS = (home, senreport, localoffer)
+# Each builds what its app shows, on the pages the one before it made (home first; the
+# parents' messages last, as they name the pages they were sent from).
+SEEDERS = (home, senreport, localoffer, feedback)
 
 
 class Command(BaseCommand):
