@@ -9,7 +9,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from wagtail.models import TaskState, WorkflowState
+from django.contrib.auth.models import Group
+from wagtail.models import GroupApprovalTask, TaskState, WorkflowState, WorkflowTask
 
 from senreport.compliance.store import refresh_site
 from senreport.models import AccessibilityPlanPage, ActionStatus
@@ -214,3 +215,42 @@ def test_approving_in_the_editor_a_change_that_breaks_nothing_is_not_asked_about
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_APPROVED
     assert plan().live and live_is_latest()
+
+
+@pytest.mark.usefixtures("at_plan_date")
+def test_only_the_approval_that_publishes_is_asked_about(admin_client):
+    """In a workflow of two steps, approving the first publishes nothing: no question. The
+    last step's approval publishes, and is asked about."""
+    workflow = plan().get_workflow()
+    sign_off = GroupApprovalTask.objects.create(name="Governors' sign-off")
+    sign_off.groups.set(Group.objects.filter(name="Moderators"))
+    WorkflowTask.objects.create(workflow=workflow, task=sign_off, sort_order=99)
+    first = in_moderation(plan().owner)
+    page = plan()
+
+    response = admin_client.post(approve_url(page, first), {"comment": ""})
+    assert "confirm-approval" not in response["Location"]
+    first.refresh_from_db()
+    assert first.status == TaskState.STATUS_APPROVED
+    assert all(published_resources())
+
+    last = first.workflow_state.current_task_state
+    assert last.task_id == sign_off.pk
+    response = admin_client.post(approve_url(page, last), {"comment": ""})
+    assert "/confirm-approval/" in response["Location"]
+    assert all(published_resources())
+
+
+@pytest.mark.usefixtures("at_plan_date")
+def test_wagtails_own_action_modal_and_request_changes_are_unchanged(admin_client):
+    task_state = in_moderation(plan().owner)
+    page = plan()
+    modal = admin_client.get(
+        approve_url(page, task_state), headers={"x-requested-with": "XMLHttpRequest"}
+    )
+    assert json.loads(modal.content)["step"] == "action"
+    reject = f"/admin/pages/workflow/action/{page.pk}/reject/{task_state.pk}/"
+    admin_client.post(reject, {"comment": "Add the resources back, please."})
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert all(published_resources())
