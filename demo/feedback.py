@@ -66,8 +66,10 @@ def seed(site, log):
     if form is None or FeedbackSubmission.objects.filter(page=form).exists():
         return
     names = {field.label: field.clean_name for field in form.form_fields.all()}
-    message_field = names["What is the problem, or what would you like to tell us?"]
-    email_field = names["Your e-mail address"]
+    message_field = names.get("What is the problem, or what would you like to tell us?")
+    if message_field is None:
+        return  # The form's questions were changed: its messages would not fit them.
+    email_field = names.get("Your e-mail address", "email")
     pages = {
         page.slug: page
         for page in Page.objects.descendant_of(home).filter(slug__in={m[2] for m in MESSAGES})
@@ -78,7 +80,7 @@ def seed(site, log):
         when = (now - timedelta(days=days)).replace(hour=hour, minute=15, second=0)
         submission = FeedbackSubmission.objects.create(
             page=form,
-            form_data={message_field: message, names["Your name"]: "", email_field: email},
+            form_data={message_field: message, email_field: email},
             sent_from=sent_from,
             sent_from_url=sent_from.url if sent_from is not None else "",
             read_at=when + timedelta(hours=20) if read else None,

@@ -5,7 +5,8 @@ The items come from the higher apps (`PUBLISH_WARNINGS_HOOK`, home/publishing.py
 person publishes in the admin through the editor (publish, schedule, revert and publish:
 Wagtail's `before_publish_page` hook, after the draft is saved) or the listing's bulk
 publish (home/guard_admin.py); both send them here, to publish the saved version once they
-have read what it changes. The publish guard still runs when they confirm.
+have read what it changes. The publish guard still runs when they confirm. Approving the
+last task of a workflow, which publishes too, asks the same (home/confirm_approval.py).
 """
 
 from django.contrib import messages
