@@ -290,7 +290,12 @@ def translate_page(page, locale_code, translations: dict[str, str], publish=True
         elif not entry.msgstr:
             missing.append(entry.msgid)
     target.import_po(po)
-    target.save_target(publish=publish)
+    # Saved as a draft, then published here rather than when the transaction commits (as
+    # wagtail-localize would): a refusal of the publish guard reaches the caller.
+    target.save_target(publish=False)
+    if publish:
+        translated = target.get_target_instance()
+        translated.get_latest_revision().publish()
     return filled, missing
 
 

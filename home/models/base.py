@@ -8,6 +8,7 @@ school isolation (a school's page refers only to its own school's pages and docu
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
+from wagtail_localize.fields import SynchronizedField
 
 from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
@@ -55,6 +56,10 @@ class SchoolPageMixin:
             previous_revision=previous_revision,
             skip_permission_checks=skip_permission_checks,
         )
+
+    # Translations (wagtail-localize): a translated page keeps its English page's address
+    # after the language prefix (/pl/send/...), so the slug is copied, never translated.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     # The editor's form of every page type runs the guard; a page type with a form of its
     # own builds it on home.forms.SchoolPageFormMixin and PublishGuardFormMixin.
