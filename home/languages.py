@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language_bidi, get_language_info
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 # Right-to-left scripts among the languages Django knows.
 RTL_LANGUAGES = frozenset(settings.LANGUAGES_BIDI)
@@ -79,3 +79,20 @@ def is_translation(page):
     query."""
     locale_id = getattr(page, "locale_id", None)
     return locale_id is not None and locale_id != default_locale_id()
+
+
+def root_translations(root_pages):
+    """{English home page id: [tree paths of its translations, itself first]}: one query."""
+    roots = list(root_pages)
+    found = {root.pk: [root.path] for root in roots}
+    by_key = {root.translation_key: root.pk for root in roots}
+    if not by_key:
+        return found
+    rows = (
+        Page.objects.filter(translation_key__in=by_key, depth__in={r.depth for r in roots})
+        .exclude(pk__in=found)
+        .values_list("translation_key", "path")
+    )
+    for key, path in rows:
+        found[by_key[key]].append(path)
+    return found

@@ -32,6 +32,7 @@ from .languages import (
     english_name,
     is_translation,
     own_name,
+    root_translations,
 )
 from .models import SchoolSettings, SourceSync, TranslationRecord
 
@@ -141,23 +142,6 @@ def translation_status(page):
 
 
 # --- Schools ---------------------------------------------------------------------------------
-
-
-def root_translations(root_pages):
-    """{English home page id: [tree paths of its translations, itself first]}: one query."""
-    roots = list(root_pages)
-    found = {root.pk: [root.path] for root in roots}
-    by_key = {root.translation_key: root.pk for root in roots}
-    if not by_key:
-        return found
-    rows = (
-        Page.objects.filter(translation_key__in=by_key, depth__in={r.depth for r in roots})
-        .exclude(pk__in=found)
-        .values_list("translation_key", "path")
-    )
-    for key, path in rows:
-        found[by_key[key]].append(path)
-    return found
 
 
 def school_root_paths(site):
