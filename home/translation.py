@@ -36,6 +36,10 @@ from .languages import (
 )
 from .models import SchoolSettings, SourceSync, TranslationRecord
 
+# The admin home's "Needs doing now" panel and the review reminders ask this Wagtail hook
+# (named in senreport); home answers it (home/wagtail_hooks.py).
+OUT_OF_DATE_HOOK = "register_translations_out_of_date"
+
 # --- Sync state ------------------------------------------------------------------------------
 
 
