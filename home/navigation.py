@@ -66,7 +66,15 @@ def _load_navigation(root, request):
         .filter(
             Q(depth=root.depth + 1, show_in_menus=True) | Q(content_type_id__in=type_ids.values())
         )
-        .only("title", "url_path", "path", "depth", "content_type_id", "show_in_menus")
+        .only(
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "content_type_id",
+            "show_in_menus",
+            "translation_key",  # for the translated pages' links (_localized)
+        )
         .order_by("path"),
         request,
     )

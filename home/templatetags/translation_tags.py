@@ -4,7 +4,7 @@ the language switcher, the `hreflang` links and the "translated from" note."""
 from django import template
 from django.utils import formats, timezone, translation
 
-from home.languages import default_language, text_direction
+from home.languages import default_language, default_locale_id, text_direction
 from home.translation import page_languages, translation_status
 from home.translation_text import text_for
 
@@ -25,7 +25,12 @@ def page_language(context):
     (a translated home page not yet translated), which shows its English page's text."""
     page = context.get("page")
     code = translation.get_language() or default_language()
-    if page is not None and getattr(page, "alias_of_id", None) is not None:
+    if page is not None and (
+        getattr(page, "alias_of_id", None) is not None
+        or getattr(page, "locale_id", None) == default_locale_id()
+    ):
+        # An English page (served at a language's address when it has no translation yet:
+        # Wagtail falls back to it), or an alias, which shows its English page's text.
         code = default_language()
     return {"lang": html_code(code), "dir": text_direction(code)}
 
@@ -40,8 +45,7 @@ def languages_of_page(context):
         return []
     found = getattr(request, _LANGUAGES_ATTRIBUTE, None)
     if found is None or found[0] is not page:
-        school = context.get("settings").home.SchoolSettings if context.get("settings") else None
-        found = (page, page_languages(page, request, school))
+        found = (page, page_languages(page, request))
         setattr(request, _LANGUAGES_ATTRIBUTE, found)
     return [
         {
