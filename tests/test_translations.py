@@ -91,7 +91,9 @@ def test_a_translation_says_which_english_version_it_was_made_from(client):
     assert status.current and status.source_page.pk == report.pk
     soup = html(client, f"/pl{REPORT_URL}")
     assert soup.h1.get_text(strip=True) == POLISH_TITLE
-    assert note(soup) == "Przetłumaczono z angielskiej wersji strony opublikowanej 12 listopada 2026."
+    assert (
+        note(soup) == "Przetłumaczono z angielskiej wersji strony opublikowanej 12 listopada 2026."
+    )
     assert soup.select_one(".translation-note")["lang"] == "pl"
     assert out_of_date(site()) == []
     # English pages carry no note.
@@ -258,9 +260,7 @@ def test_no_switcher_where_the_school_offers_no_language_or_the_page_has_no_tran
     assert not html(client, SEND_URL).select(".language-switcher")
 
 
-@pytest.mark.parametrize(
-    ("code", "lang", "direction"), [("pl", "pl", "ltr"), ("ar", "ar", "rtl")]
-)
+@pytest.mark.parametrize(("code", "lang", "direction"), [("pl", "pl", "ltr"), ("ar", "ar", "rtl")])
 def test_html_carries_the_pages_language_and_direction(client, code, lang, direction):
     offer(code)
     report = english(SENInformationReportPage)

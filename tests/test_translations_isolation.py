@@ -13,7 +13,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site, WorkflowPage
 
 from demo.schools import HOLLINS_BROOK, LARKSPUR_HILL
-from home.isolation import can_see_page, schools_by_root_path, school_at
+from home.isolation import can_see_page, school_at, schools_by_root_path
 from home.languages import default_locale_id
 from home.schools import group_names
 from home.translation import translate_page
