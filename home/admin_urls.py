@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import admin_views, edit_views
+from . import admin_views, edit_views, translation_admin
 
 urlpatterns = [
     # The page editor in the office's words (home/edit_views.py).
@@ -19,6 +19,12 @@ urlpatterns = [
         "<int:parent_page_id>/",
         edit_views.SchoolCreateView.as_view(),
         name="school_create",
+    ),
+    # wagtail-localize's "Translate", offering the school's languages only.
+    path(
+        "localize/submit/page/<int:page_id>/",
+        translation_admin.SchoolSubmitPageTranslationView.as_view(),
+        name="school_submit_page_translation",
     ),
     path("choose-page/", admin_views.SchoolBrowseView.as_view(), name="school_choose_page"),
     path(

@@ -5,7 +5,8 @@ from django.db.models.signals import post_save
 from wagtail.signals import page_published, pre_page_move
 from wagtail_localize.models import TranslationSource
 
-from . import publishing, translation
+from . import publishing, translation, translation_admin
+from .models import SchoolSettings
 from .models.base import SchoolPageMixin
 
 
@@ -49,6 +50,11 @@ def connect():
     )
     page_published.connect(
         translation.translation_published, dispatch_uid="home.translation.published"
+    )
+    post_save.connect(
+        translation_admin.make_school_locales,
+        sender=SchoolSettings,
+        dispatch_uid="home.translation.school_locales",
     )
     post_save.connect(
         translation.share_school_permissions, dispatch_uid="home.translation.school_permissions"

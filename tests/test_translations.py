@@ -375,3 +375,15 @@ def test_translated_sections_are_in_the_school_and_its_pages_are_found_below_it(
     polish_home = Page.objects.get(depth=2, locale__language_code="pl")
     assert polish_home.alias_of_id == site().root_page_id
     assert settings.LANGUAGE_CODE == "en-gb"
+
+
+def test_translate_offers_the_languages_the_school_offers_only(admin_client):
+    offer("pl", "ar")  # ticking them makes their locales
+    Locale.objects.get_or_create(language_code="ro")
+    report = english(SENInformationReportPage)
+    soup = html(admin_client, f"/admin/localize/submit/page/{report.pk}/")
+    offered = {
+        Locale.objects.get(pk=box["value"]).language_code
+        for box in soup.select('input[name="locales"]')
+    }
+    assert offered == {"pl", "ar"}
