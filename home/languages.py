@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language_bidi, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 # Right-to-left scripts among the languages Django knows.
 RTL_LANGUAGES = frozenset(settings.LANGUAGES_BIDI)
@@ -96,3 +96,18 @@ def root_translations(root_pages):
     for key, path in rows:
         found[by_key[key]].append(path)
     return found
+
+
+def fresh_root_paths(root, request=None):
+    """Routing has just started at `root`, a school's home page in some language. Wagtail
+    keeps the sites' root paths (translated home pages included) in the default cache; a
+    worker whose cache is its own (no Redis) may not have heard of a home page translated
+    in another worker since, and would give its pages no address. Forget the stale list
+    then (nothing to do, and no query, for an English home page)."""
+    if root is None or not is_translation(root):
+        return
+    if any(item.root_path == root.url_path for item in Site.get_site_root_paths()):
+        return
+    Site.clear_site_root_paths_cache()
+    if request is not None:
+        request.__dict__.pop("_wagtail_cached_site_root_paths", None)

@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
+from home.languages import fresh_root_paths
 from home.public import private_paths
 from home.publishing import guard_publish
 
@@ -84,6 +85,8 @@ class SchoolPageMixin:
             if trail is None:
                 trail = []
                 setattr(request, ROUTE_TRAIL_ATTRIBUTE, trail)
+                # Translations (issue 20): a home page translated in another worker.
+                fresh_root_paths(self, request)
             trail.append(self)
             if not path_components:
                 self._unrestricted = _known_unrestricted(self, trail, request)
