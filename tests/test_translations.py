@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.languages import default_locale_id
+from home.privacy_sources import live_public_pages
 from home.publishing import PublishRefused, publish_problems, unguarded
 from home.translation import out_of_date, translate_page, translation_status
 from senreport.models import EasyReadLine, SENDSectionPage, SENInformationReportPage
@@ -387,3 +388,11 @@ def test_translate_offers_the_languages_the_school_offers_only(admin_client):
         for box in soup.select('input[name="locales"]')
     }
     assert offered == {"pl", "ar"}
+
+
+def test_the_privacy_scan_reads_translations():
+    offer("pl")
+    report = english(SENInformationReportPage)
+    translate_page(report, "pl", {report.title: POLISH_TITLE})
+    scanned = {page.pk for page in live_public_pages(site())}
+    assert translated(report, "pl").pk in scanned and report.pk in scanned
