@@ -202,6 +202,8 @@ def _create_children(plans, forms, equalities=()):
         for order, action in enumerate(actions[plan.pk]):
             action.page = plan
             action.sort_order = order
+            # Translatable rows (issue 20): bulk_create does not give them their page's locale.
+            action.locale_id = plan.locale_id
     AccessibilityPlanAction.objects.bulk_create(a for rows in actions.values() for a in rows)
     for plan, _ in plans:
         plan.actions = actions[plan.pk]
@@ -212,6 +214,7 @@ def _create_children(plans, forms, equalities=()):
         for order, objective in enumerate(objectives[page.pk]):
             objective.page = page
             objective.sort_order = order
+            objective.locale_id = page.locale_id
     EqualityObjective.objects.bulk_create(o for rows in objectives.values() for o in rows)
     for page, _ in equalities:
         page.objectives = objectives[page.pk]
@@ -238,6 +241,7 @@ def _create_inclusion_rows(strategies):
         for kind in rows[strategy.pk]:
             for order, row in enumerate(kind):
                 row.page, row.sort_order = strategy, order
+                row.locale_id = strategy.locale_id
     InclusionBarrier.objects.bulk_create(b for barriers, _ in rows.values() for b in barriers)
     InclusionActivity.objects.bulk_create(a for _, activities in rows.values() for a in activities)
     for strategy, _ in strategies:

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from . import admin_views, confirm_approval, edit_views
+from . import admin_views, confirm_approval, edit_views, translation_admin
 
 urlpatterns = [
     # The page editor in the office's words (home/edit_views.py).
@@ -27,6 +27,12 @@ urlpatterns = [
         "pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         confirm_approval.SchoolWorkflowActionView.as_view(),
         name="school_workflow_action",
+    ),
+    # wagtail-localize's "Translate", offering the school's languages only.
+    path(
+        "localize/submit/page/<int:page_id>/",
+        translation_admin.SchoolSubmitPageTranslationView.as_view(),
+        name="school_submit_page_translation",
     ),
     path("choose-page/", admin_views.SchoolBrowseView.as_view(), name="school_choose_page"),
     path(

@@ -37,6 +37,7 @@ from wagtail.models import (
 )
 from wagtail.permissions import policy_registry
 
+from .languages import root_translations
 from .schools import is_trust_staff, sites_for_user
 
 # Wagtail's listings show a document or image to who may change or delete it, its
@@ -60,11 +61,13 @@ def own_site_ids(user):
 
 
 def own_root_paths(user):
-    """Tree paths of the home pages of the user's schools; None when they see them all."""
+    """Tree paths of the home pages of the user's schools, and of their translations (siblings
+    of the English home page: home/translation.py); None when they see them all."""
     if sees_every_school(user):
         return None
     if not hasattr(user, "_own_root_paths"):
-        user._own_root_paths = [site.root_page.path for site in sites_for_user(user)]
+        roots = root_translations(site.root_page for site in sites_for_user(user))
+        user._own_root_paths = [path for paths in roots.values() for path in paths]
     return user._own_root_paths
 
 
@@ -131,12 +134,13 @@ class School:
 
 
 def schools_by_root_path():
-    """{tree path of a school's home page: School}."""
+    """{tree path of a school's home page, or of one of its translations: School}."""
+    sites = list(Site.objects.select_related("root_page"))
+    translations = root_translations(site.root_page for site in sites)
     return {
-        path: School(pk, name or hostname)
-        for pk, name, hostname, path in Site.objects.values_list(
-            "pk", "site_name", "hostname", "root_page__path"
-        )
+        path: School(site.pk, site.site_name or site.hostname)
+        for site in sites
+        for path in translations[site.root_page_id]
     }
 
 

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from home.models import FeedbackFormPage
 from home.public import public
+from home.translation import localize_pages
 
 _REQUEST_ATTRIBUTE = "_home_navigation"
 
@@ -48,7 +49,7 @@ def site_navigation(context):
     request = context.get("request")
     navigation = getattr(request, _REQUEST_ATTRIBUTE, None)
     if navigation is None:
-        navigation = _load_navigation(site_root(context), request)
+        navigation = _localized(_load_navigation(site_root(context), request))
         if request is not None:
             setattr(request, _REQUEST_ATTRIBUTE, navigation)
     return navigation
@@ -65,7 +66,15 @@ def _load_navigation(root, request):
         .filter(
             Q(depth=root.depth + 1, show_in_menus=True) | Q(content_type_id__in=type_ids.values())
         )
-        .only("title", "url_path", "path", "depth", "content_type_id", "show_in_menus")
+        .only(
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "content_type_id",
+            "show_in_menus",
+            "translation_key",  # for the translated pages' links (_localized)
+        )
         .order_by("path"),
         request,
     )
@@ -88,6 +97,27 @@ def _load_navigation(root, request):
     feedback = first_of_type.get(type_ids[FeedbackFormPage])
     if feedback is not None and feedback.pk != root.pk:
         navigation.feedback_page = feedback
+    return navigation
+
+
+def _localized(navigation):
+    """On a translated page (/pl/...): each link goes to its page's live translation in the
+    active language where there is one, else to the English page. One query; none in
+    English."""
+    pages = [*navigation.menu, *(page for _, page in navigation.statutory)]
+    if navigation.feedback_page is not None:
+        pages.append(navigation.feedback_page)
+    translated = localize_pages(pages)
+    if not translated:
+        return navigation
+    swap = lambda page: translated.get(page.pk, page)  # noqa: E731
+    navigation.menu = [swap(page) for page in navigation.menu]
+    navigation.statutory = [(label, swap(page)) for label, page in navigation.statutory]
+    navigation.statutory_by_type = {
+        label: swap(page) for label, page in navigation.statutory_by_type.items()
+    }
+    if navigation.feedback_page is not None:
+        navigation.feedback_page = swap(navigation.feedback_page)
     return navigation
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse
 from wagtail import hooks
 
+from .languages import root_translations
 from .privacy import child_accessors, find_pupil_data, page_texts, record_texts
 
 PUPIL_DATA_SOURCES_HOOK = "register_pupil_data_sources"
@@ -123,17 +124,15 @@ class Place:
 
 
 def live_public_pages(site):
-    """Every live page of the site that anyone may read, specific, with its InlinePanel
-    children loaded (one query per page type and child relation)."""
+    """Every live page of the site that anyone may read, its translations included,
+    specific, with its InlinePanel children loaded (one query per page type and child
+    relation)."""
     from wagtail.models import Page
 
-    pages = list(
-        Page.objects.live()
-        .public()
-        .descendant_of(site.root_page, inclusive=True)
-        .order_by("path")
-        .specific()
-    )
+    below = Q()
+    for path in root_translations([site.root_page])[site.root_page_id]:
+        below |= Q(path__startswith=path)
+    pages = list(Page.objects.live().public().filter(below).order_by("path").specific())
     prefetch_children(pages)
     return pages
 

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 
+from .languages import is_translation
 from .models.school import SchoolSettings
 from .privacy import find_pupil_data, page_text
 
@@ -96,12 +97,13 @@ def publish_problems(page, site=None, children=None):
     """Every reason this version of the page may not go live, the missing items first.
 
     `site` is the site the page is (or will be) published on; `children` the InlinePanel
-    rows of an editor's form, when they are not saved yet.
+    rows of an editor's form, when they are not saved yet. A translation is judged by its
+    English original: only the privacy detector reads it.
     """
     if site is None and page.path:
         site = page.get_site()
     problems = []
-    if site is not None:
+    if site is not None and not is_translation(page):
         for provider in hooks.get_hooks(PUBLISH_PROBLEMS_HOOK):
             problems.extend(provider(page, site, children))
     problems.extend(privacy_problems(page, children))
@@ -112,7 +114,7 @@ def publish_warnings(page, site=None, children=None):
     """The items that this version going live would turn from met to not met."""
     if site is None and page.path:
         site = page.get_site()
-    if site is None:
+    if site is None or is_translation(page):
         return []
     warnings = []
     for provider in hooks.get_hooks(PUBLISH_WARNINGS_HOOK):
@@ -265,7 +267,7 @@ def live_must_items(page):
     """The *must* items the school publishes through this live page, by their names: what
     it would be missing if the page were unpublished or deleted. Empty when the page is not
     live or carries none."""
-    if not page.live:
+    if not page.live or is_translation(page):
         return []
     site = page.get_site()
     if site is None:

@@ -1,9 +1,12 @@
 """The publish guard on moves (home/publishing.py): a move is not a publish, but a live page
 moved to another school is published there, under that school's details."""
 
-from wagtail.signals import pre_page_move
+from django.db.models.signals import post_save
+from wagtail.signals import page_published, pre_page_move
+from wagtail_localize.models import TranslationSource
 
-from . import publishing
+from . import publishing, translation, translation_admin
+from .models import SchoolSettings
 from .models.base import SchoolPageMixin
 
 
@@ -40,3 +43,19 @@ def refuse_move_that_fails(sender, instance, parent_page_before, parent_page_aft
 
 def connect():
     pre_page_move.connect(refuse_move_that_fails, dispatch_uid="home.publish_guard.move")
+    # Translations (home/translation.py): which English version each was made from, and
+    # a school's translated home pages belong to the school.
+    post_save.connect(
+        translation.source_saved, sender=TranslationSource, dispatch_uid="home.translation.sync"
+    )
+    page_published.connect(
+        translation.translation_published, dispatch_uid="home.translation.published"
+    )
+    post_save.connect(
+        translation_admin.make_school_locales,
+        sender=SchoolSettings,
+        dispatch_uid="home.translation.school_locales",
+    )
+    post_save.connect(
+        translation.share_school_permissions, dispatch_uid="home.translation.school_permissions"
+    )

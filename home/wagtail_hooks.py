@@ -8,7 +8,15 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 
-from . import confirm_approval, confirm_publish, feedback_admin, guard_admin, guide, publishing
+from . import (
+    confirm_approval,
+    confirm_publish,
+    feedback_admin,
+    guard_admin,
+    guide,
+    publishing,
+    translation,
+)
 from .isolation import (
     own_schools_pages,
     placement_problems,
@@ -220,3 +228,17 @@ def help_menu_for_schools(request, menu_items):
 def search_query_parameters():
     """The site search's words and result page (home/search.py)."""
     return [QUERY_PARAMETER, RESULTS_PAGE_PARAMETER]
+
+
+@hooks.register(translation.OUT_OF_DATE_HOOK)
+def translations_out_of_date(site):
+    """The admin home's "Needs doing now" and the review reminders: each live translation
+    whose English page has changed since it was translated, with its editor's address."""
+    return [
+        (
+            f"{item.page.title} ({item.language}): the English page “{item.source_page.title}” "
+            "has changed since it was translated",
+            reverse("wagtailadmin_pages:edit", args=[item.page.pk]),
+        )
+        for item in translation.out_of_date(site)
+    ]

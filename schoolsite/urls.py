@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -49,5 +50,6 @@ if settings.DEBUG:
 
 handler500 = "home.seo.server_error"
 
-# Wagtail's page serving takes everything not matched above; keep it last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page serving takes everything not matched above; keep it last. English pages
+# keep their unprefixed addresses; a translation is served under its language (/pl/...).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -31,7 +31,7 @@ from .admin_views import inclusion_countdown, site_for_admin
 from .compliance.store import stored_report
 from .links import broken_links
 from .models import ReviewReminder
-from .reminders import review_dates
+from .reminders import TRANSLATIONS_OUT_OF_DATE_HOOK, review_dates
 from .trust import school_rows
 
 COMING_UP_DAYS = 90
@@ -42,9 +42,7 @@ RECENTLY_PUBLISHED = 6
 REFUSED_DAYS = 60
 
 # `fn(site)` returns [(what, url)]: translations whose source page changed since they were
-# translated. Nothing registers it yet (translations are a later piece of work); the panel
-# lists what the hook gives.
-TRANSLATIONS_OUT_OF_DATE_HOOK = "register_translations_out_of_date"
+# translated (home answers it: home/translation.py). The reminders name them too.
 
 
 def school_name(site, school=None):

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
+from wagtail import hooks
 
 from home.models import SchoolSettings
 
@@ -29,6 +30,11 @@ from .compliance.store import stored_report
 from .models import ReminderThreshold, ReviewReminder
 
 logger = logging.getLogger(__name__)
+
+# `fn(site)` returns [(what, admin url)]: the school's translations whose English page has
+# changed since they were translated (home answers it: home/translation.py). The admin
+# home's "Needs doing now" lists them, and every reminder names them.
+TRANSLATIONS_OUT_OF_DATE_HOOK = "register_translations_out_of_date"
 
 # (threshold, days before the date), the most urgent first. On the date itself the review
 # is overdue.
@@ -217,7 +223,15 @@ class Reminder:
                 settings.WAGTAILADMIN_BASE_URL,
                 reverse("wagtailsettings:edit", args=["home", "schoolsettings", self.site.pk]),
             ),
+            "translations": [] if subject else self.translations_out_of_date(),
         }
+
+    def translations_out_of_date(self):
+        return [
+            (what, absolute(settings.WAGTAILADMIN_BASE_URL, url))
+            for provider in hooks.get_hooks(TRANSLATIONS_OUT_OF_DATE_HOOK)
+            for what, url in provider(self.site)
+        ]
 
     def body(self):
         """The e-mail's text (templates/senreport/email/review_reminder.txt)."""

@@ -4,6 +4,7 @@ from .accessibility import AccessibilityStatementPage, ComplianceStatus
 from .feedback import FeedbackFormField, FeedbackFormPage, FeedbackSubmission
 from .school import MAINSTREAM_TYPES, SchoolSettings, SchoolType
 from .shell import HomePage, StandardPage
+from .translation import SourceSync, TranslationRecord
 
 __all__ = [
     "MAINSTREAM_TYPES",
@@ -15,5 +16,7 @@ __all__ = [
     "HomePage",
     "SchoolSettings",
     "SchoolType",
+    "SourceSync",
     "StandardPage",
+    "TranslationRecord",
 ]

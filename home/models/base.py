@@ -8,9 +8,11 @@ school isolation (a school's page refers only to its own school's pages and docu
 
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
+from wagtail_localize.fields import SynchronizedField
 
 from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
+from home.languages import fresh_root_paths
 from home.public import private_paths
 from home.publishing import guard_publish
 
@@ -56,6 +58,10 @@ class SchoolPageMixin:
             skip_permission_checks=skip_permission_checks,
         )
 
+    # Translations (wagtail-localize): a translated page keeps its English page's address
+    # after the language prefix (/pl/send/...), so the slug is copied, never translated.
+    override_translatable_fields = [SynchronizedField("slug")]
+
     # The editor's form of every page type runs the guard; a page type with a form of its
     # own builds it on home.forms.SchoolPageFormMixin and PublishGuardFormMixin.
     base_form_class = SchoolPageForm
@@ -79,6 +85,8 @@ class SchoolPageMixin:
             if trail is None:
                 trail = []
                 setattr(request, ROUTE_TRAIL_ATTRIBUTE, trail)
+                # Translations (issue 20): a home page translated in another worker.
+                fresh_root_paths(self, request)
             trail.append(self)
             if not path_components:
                 self._unrestricted = _known_unrestricted(self, trail, request)

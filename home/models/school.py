@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 
 from home.blocks import LocalAuthorityBlock
 from home.colours import TEXT_CONTRAST, UI_CONTRAST, check_contrast
+from home.languages import LanguagesField
 from home.privacy import refuse_pupil_data
 
 DEFAULT_BRAND_COLOUR = "#1d3a5f"
@@ -102,6 +103,16 @@ class SchoolSettings(BaseSiteSetting):
     sendiass_email = models.EmailField("SENDIASS e-mail", blank=True)
     sendiass_url = models.URLField("SENDIASS website", blank=True)
 
+    languages = LanguagesField(
+        "languages the website is translated into",
+        default=list,
+        blank=True,
+        help_text=(
+            "Tick each language your school offers translations of its pages in. Parents "
+            "see a language switcher on pages that have a published translation in one of "
+            "them; translate a page from its menu (⋯ > Translate)."
+        ),
+    )
     receives_inclusive_mainstream_fund = models.BooleanField(
         "the school receives the Inclusive Mainstream Fund",
         default=True,
@@ -219,6 +230,7 @@ class SchoolSettings(BaseSiteSetting):
             ],
             heading="Leadership",
         ),
+        FieldPanel("languages"),
         MultiFieldPanel(
             [FieldPanel("reminders_email")],
             heading="Review reminders",

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from csp.constants import NONCE, NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "pagecache",
     # The demo schools (seed_demo, seed_schools): after the product apps it builds on.
     "demo",
+    # Translations made by people (wagtail-localize): before Wagtail's apps, as it asks.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -80,6 +84,11 @@ MIDDLEWARE = [
     # all, and outside the CSP middleware, so a stored page keeps its policy (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address (/pl/...; English unprefixed), never from the browser's
+    # Accept-Language or a cookie: i18n_patterns with prefix_default_language=False always
+    # picks English for an unprefixed address, so the page cache's key (the address) already
+    # says which language a stored page is in, and a hit (above) needs no language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,6 +170,22 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The languages a school may translate its pages into (school details: `languages`), each
+# named in itself. English is the original every check judges (home/translation.py).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("ar", "العربية"),
+    ("bn", "বাংলা"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("so", "Soomaali"),
+    ("ur", "اردو"),
+]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Django knows every language above but Somali: its name for get_language_info().
+django.conf.locale.LANG_INFO.setdefault(
+    "so", {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"}
+)
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -392,7 +417,10 @@ WAGTAILADMIN_BASE_URL = (
     os.environ.get("WAGTAILADMIN_BASE_URL") or f"http://{SERVE_HOST}:{SERVE_PORT}"
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_I18N_ENABLED = False
+# Pages translated by people with wagtail-localize (no machine translator is configured:
+# WAGTAILLOCALIZE_MACHINE_TRANSLATOR stays unset). English pages keep their addresses;
+# a translation is served under its language's prefix (/pl/...), schoolsite/urls.py.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 # Documents: office formats and PDFs only, at most 10 MB each.

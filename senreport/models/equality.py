@@ -2,7 +2,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
@@ -116,7 +116,7 @@ class EqualityPage(StatutoryPage):
         return context
 
 
-class EqualityObjective(Orderable):
+class EqualityObjective(TranslatableMixin, Orderable):
     page = ParentalKey(EqualityPage, on_delete=models.CASCADE, related_name="objectives")
     objective = models.TextField(
         help_text=(
@@ -164,7 +164,7 @@ class EqualityObjective(Orderable):
         FieldPanel("progress"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "equality objective"
 
     def __str__(self):

@@ -4,7 +4,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import SHORT_TEXT_FEATURES
@@ -184,7 +184,7 @@ class InclusionStrategyPage(StatutoryPage):
     )
 
 
-class InclusionBarrier(Orderable):
+class InclusionBarrier(TranslatableMixin, Orderable):
     page = ParentalKey(InclusionStrategyPage, on_delete=models.CASCADE, related_name="barriers")
     title = models.CharField(
         "short title",
@@ -198,14 +198,14 @@ class InclusionBarrier(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("description")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "barrier"
 
     def __str__(self):
         return self.title
 
 
-class InclusionActivity(Orderable):
+class InclusionActivity(TranslatableMixin, Orderable):
     page = ParentalKey(InclusionStrategyPage, on_delete=models.CASCADE, related_name="activities")
     activity = models.CharField(
         "what we do",
@@ -266,7 +266,7 @@ class InclusionActivity(Orderable):
         FieldRowPanel([FieldPanel("owner"), FieldPanel("status")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "activity"
         verbose_name_plural = "activities"
 

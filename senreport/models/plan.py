@@ -3,7 +3,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
@@ -108,7 +108,7 @@ class AccessibilityPlanPage(StatutoryPage):
         ]
 
 
-class AccessibilityPlanAction(Orderable):
+class AccessibilityPlanAction(TranslatableMixin, Orderable):
     page = ParentalKey(AccessibilityPlanPage, on_delete=models.CASCADE, related_name="actions")
     strand = models.CharField(max_length=20, choices=Strand.choices)
     action = models.TextField(help_text="What the school will do.")
@@ -135,7 +135,7 @@ class AccessibilityPlanAction(Orderable):
         FieldPanel("success_criteria"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "action"
 
     def __str__(self):

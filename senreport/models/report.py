@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES, SHORT_TEXT_FEATURES
@@ -265,7 +265,7 @@ for _field, _label in BROAD_AREAS:
 del _item, _field, _label
 
 
-class EasyReadLine(Orderable):
+class EasyReadLine(TranslatableMixin, Orderable):
     """One line of the report's easy-read version: one short sentence, with a picture."""
 
     page = ParentalKey(
@@ -290,7 +290,7 @@ class EasyReadLine(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("section"), FieldPanel("icon")]), FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "easy-read line"
 
     def __str__(self):

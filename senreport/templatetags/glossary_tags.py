@@ -25,9 +25,11 @@ that have not changed are served without parsing.
 import hashlib
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Subquery
 from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -113,12 +115,20 @@ def glossary_state(request):
     return state
 
 
+def in_english():
+    return (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+
+
 class GlossarizeNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist
 
     def render(self, context):
         html = self.nodelist.render(context)
+        if not in_english():
+            # The glossary's terms are English: they are not marked inside a translation
+            # (whose abbreviations are the translator's to explain).
+            return html
         state = glossary_state(context.get("request"))
         # The content was rendered (and escaped) by Django; mark_abbreviations re-serialises
         # it and escapes the new text and attributes.

@@ -329,7 +329,8 @@ class FeedbackFormPageTests(WagtailPageTestCase):
         self.assertEqual(page.pk, FeedbackFormPage.objects.get().pk)
 
 
-FEEDBACK_PAGE_QUERIES = 10
+# +1 in issue 20: Wagtail's routing looks up the active language's Locale.
+FEEDBACK_PAGE_QUERIES = 11
 
 
 # --- Rate limit ---------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_settings_editable_in_admin(admin_client, site, school):
 @pytest.mark.django_db
 def test_page_shell_is_accessible_markup(client, school):
     html = client.get("/").content.decode()
-    assert '<html lang="en-GB">' in html
+    assert '<html lang="en-GB" dir="ltr">' in html
     assert '<a class="skip-link" href="#main-content">' in html
     assert '<main id="main-content"' in html
     assert 'media="print"' in html

@@ -298,7 +298,9 @@ def render_query_count(client, url):
 # `_pages_on_the_way`, then the report routes "easy-read" itself), the view restrictions,
 # the easy-read lines (one query however many), the settings, the navigation, the
 # complaints procedure page and the glossary terms.
-EASY_READ_QUERIES = 10  # 14 before the steps to the report took one query
+# 14 before the steps to the report took one query; +1 in issue 20: Wagtail's routing
+# looks up the active language's Locale (tests/test_query_budgets.py).
+EASY_READ_QUERIES = 11
 
 
 @pytest.mark.django_db

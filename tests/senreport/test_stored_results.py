@@ -6,6 +6,7 @@ evaluates live."""
 
 import io
 import json
+import uuid
 from contextlib import contextmanager
 from datetime import timedelta
 from io import StringIO
@@ -289,6 +290,7 @@ def add_plan_actions(count):
     first = plan.actions.first()
     for n in range(count):
         first.pk = None
+        first.translation_key = uuid.uuid4()  # a row of its own (TranslatableMixin)
         first.action = f"Extra action {n}"
         first.save()
     publish(AccessibilityPlanPage.objects.get())
