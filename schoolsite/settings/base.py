@@ -79,6 +79,9 @@ MIDDLEWARE = [
     # no database. It sits outside every middleware that sets cookies, so it sees them
     # all, and outside the CSP middleware, so a stored page keeps its policy (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
+    # A page's site, home page, school details and private pages, kept as fresh as cached
+    # pages for the renders the page cache does not answer (home/frame.py).
+    "home.frame.SiteFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

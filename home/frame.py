@@ -1,0 +1,118 @@
+"""The frame every public page is drawn in, remembered between renders: the site of the
+request, its home page, the school details (header, footer, colours) and the navigation
+(menu, footer links, feedback link).
+
+Without it, each render reads them again: Wagtail's routing finds the site (one query) and
+its home page (two), Wagtail's settings the school details (one), routing the list of
+private pages (one), the header and footer the navigation (one). They are the same for every
+page of a site, so they are kept in the page cache's store (as page fragments are:
+pagecache/fragments.py), under a key made of
+
+- the site's page-cache generation token (pagecache.store.generation): every change that
+  empties the page cache gives a new token (any publish, unpublish, move or deletion of a
+  page of the site; school details; sites; images and documents; page privacy), so what is
+  kept is exactly as fresh as a cached page or a page fragment. The token is read once per
+  request (`site_token`), before anything is read from the database, so a frame built while
+  a purge happens is stored under the old token and never read again;
+- the site and today's date; the navigation also by the language and the home page it is
+  read from (a translated site has a home page per language).
+
+Only for GET and HEAD requests of public pages (never the admin, so never a preview, nor
+documents or static files), with page fragments on (PAGE_FRAGMENTS). The site and its home
+page only for requests without a session (anonymous readers): Wagtail's routing then starts
+from the kept home page. A signed-in reader's request is routed as Wagtail does, since an
+editor's user bar reads the page's draft state, which a publish does not change.
+"""
+
+from django.conf import settings
+from django.utils import timezone, translation
+from wagtail.models import Site
+
+from home.models import SchoolSettings
+from home.public import private_paths, remember_private_paths
+from pagecache import store
+
+PREFIX = f"{store.PREFIX}:frame"
+# Never framed: Wagtail's admin (editing, previews), documents, static and media files.
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/")
+
+
+def site_token(request):
+    """(site id, generation token) of this request, read once (pagecache.store
+    .site_generation); None when nothing may be kept for it (see the module's docstring)."""
+    if (
+        request is None
+        or not getattr(settings, "PAGE_FRAGMENTS_ENABLED", True)
+        or request.method not in ("GET", "HEAD")
+        or request.path.startswith(EXCLUDED_PREFIXES)
+        or getattr(request, "is_preview", False)
+    ):
+        return None
+    return store.site_generation(request)
+
+
+def _key(request, name, *parts):
+    found = site_token(request)
+    if found is None:
+        return None
+    site_id, token = found
+    date = timezone.localdate().isoformat()
+    return ":".join((PREFIX, name, str(site_id), token, date, *(str(p) for p in parts)))
+
+
+def remembered(request, name, parts, build):
+    """`build()`, kept under `name` and `parts` for this request's site and generation (and
+    language); built every time when nothing may be kept for the request."""
+    key = _key(request, name, translation.get_language() or "", *parts)
+    if key is None:
+        return build()
+    value = store.cache().get(key)
+    if value is None:
+        value = build()
+        store.cache().set(key, value, settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
+def _build_site_frame(request, site_id):
+    site = Site.find_for_request(request)
+    if site is None or site.pk != site_id:
+        return None
+    # Wagtail's routing starts from `site.root_page.localized.specific`: keep the specific
+    # home page in the site's cache of its root page.
+    site.root_page = site.root_page.specific
+    return {
+        "site": site,
+        "school": SchoolSettings.for_site(site),
+        "private_paths": private_paths(),
+    }
+
+
+def _apply(request, frame):
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        request._wagtail_site = frame["site"]
+    school = frame["school"]
+    school._request = request
+    school._page_url_cache = {}
+    setattr(request, SchoolSettings.get_cache_attr_name(), school)
+    remember_private_paths(request, frame["private_paths"])
+
+
+class SiteFrameMiddleware:
+    """Gives the request its site, home page, school details and private pages from the
+    remembered frame (built and kept by the first request after a purge)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _key(request, "site")
+        if key is not None:
+            frame = store.cache().get(key)
+            if frame is None:
+                frame = _build_site_frame(request, site_token(request)[0])
+                if frame is not None:
+                    store.cache().set(key, frame, settings.PAGE_CACHE_TIMEOUT)
+                    frame = store.cache().get(key)  # a copy: this request may change its own
+            if frame is not None:
+                _apply(request, frame)
+        return self.get_response(request)
