@@ -24,6 +24,8 @@ from the kept home page. A signed-in reader's request is routed as Wagtail does,
 editor's user bar reads the page's draft state, which a publish does not change.
 """
 
+import logging
+
 from django.conf import settings
 from django.utils import timezone, translation
 from wagtail.models import Site
@@ -31,6 +33,8 @@ from wagtail.models import Site
 from home.models import SchoolSettings
 from home.public import private_paths, remember_private_paths
 from pagecache import store
+
+logger = logging.getLogger(__name__)
 
 PREFIX = f"{store.PREFIX}:frame"
 # Never framed: Wagtail's admin (editing, previews), documents, static and media files.
@@ -46,6 +50,7 @@ def site_token(request):
         or request.method not in ("GET", "HEAD")
         or request.path.startswith(EXCLUDED_PREFIXES)
         or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)  # a preview's request, before is_preview is set
     ):
         return None
     return store.site_generation(request)
@@ -60,13 +65,23 @@ def _key(request, name, *parts):
     return ":".join((PREFIX, name, str(site_id), token, date, *(str(p) for p in parts)))
 
 
+def _load(key):
+    """The kept value, or None (also when it cannot be read back, as after a release that
+    changed a model before `clear_page_cache` ran: then it is built again)."""
+    try:
+        return store.cache().get(key)
+    except Exception:  # noqa: BLE001 (any unpickling error: build it again)
+        logger.warning("Could not read %s from the page cache's store", key, exc_info=True)
+        return None
+
+
 def remembered(request, name, parts, build):
     """`build()`, kept under `name` and `parts` for this request's site and generation (and
     language); built every time when nothing may be kept for the request."""
     key = _key(request, name, translation.get_language() or "", *parts)
     if key is None:
         return build()
-    value = store.cache().get(key)
+    value = _load(key)
     if value is None:
         value = build()
         store.cache().set(key, value, settings.PAGE_CACHE_TIMEOUT)
@@ -107,12 +122,12 @@ class SiteFrameMiddleware:
     def __call__(self, request):
         key = _key(request, "site")
         if key is not None:
-            frame = store.cache().get(key)
+            frame = _load(key)
             if frame is None:
                 frame = _build_site_frame(request, site_token(request)[0])
                 if frame is not None:
                     store.cache().set(key, frame, settings.PAGE_CACHE_TIMEOUT)
-                    frame = store.cache().get(key)  # a copy: this request may change its own
+                    frame = _load(key)  # a copy: this request may change its own
             if frame is not None:
                 _apply(request, frame)
         return self.get_response(request)
