@@ -28,9 +28,10 @@ import logging
 
 from django.conf import settings
 from django.utils import timezone, translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import SchoolSettings
+from home.models.base import ROUTE_TRAIL_ATTRIBUTE
 from home.public import private_paths, remember_private_paths
 from pagecache import store
 
@@ -103,13 +104,41 @@ def _build_site_frame(request, site_id):
 
 
 def _apply(request, frame):
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+    if _anonymous(request):
         request._wagtail_site = frame["site"]
     school = frame["school"]
     school._request = request
     school._page_url_cache = {}
     setattr(request, SchoolSettings.get_cache_attr_name(), school)
     remember_private_paths(request, frame["private_paths"])
+
+
+def _anonymous(request):
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def _remember_route(request, path):
+    """Prime Wagtail's routing of this request (`request._wagtail_route_for_request`) with
+    the page found for this address before, with the pages on the way (the breadcrumb
+    reads them); route and remember it now when it is not kept yet. Anonymous readers
+    only, as the site's home page."""
+    key = _key(request, "route", translation.get_language() or "", request.path)
+    if key is None or not _anonymous(request):
+        return
+    kept = _load(key)
+    if kept is not None:
+        request._wagtail_route_for_request = kept["route"]
+        setattr(request, ROUTE_TRAIL_ATTRIBUTE, kept["trail"])
+        return
+    route = Page.route_for_request(request, path)
+    if route is not None:
+        trail = getattr(request, ROUTE_TRAIL_ATTRIBUTE, None)
+        store.cache().set(key, {"route": route, "trail": trail}, settings.PAGE_CACHE_TIMEOUT)
+
+
+def _is_wagtail_serve(view_func):
+    """Wagtail's page-serving view (wagtail.views.serve; its module needs the models)."""
+    return (view_func.__module__, view_func.__name__) == ("wagtail.views", "serve")
 
 
 class SiteFrameMiddleware:
@@ -131,3 +160,9 @@ class SiteFrameMiddleware:
             if frame is not None:
                 _apply(request, frame)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail serves a page (the language of the request is known by now)."""
+        if _is_wagtail_serve(view_func) and hasattr(request, "_wagtail_site"):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            _remember_route(request, path)

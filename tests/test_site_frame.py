@@ -64,12 +64,27 @@ def test_a_framed_page_is_the_same_page_with_fewer_queries(frame_on, settings, c
     assert framed_queries < built_queries
 
 
-def test_the_report_takes_two_queries_when_its_frame_and_body_are_remembered(frame_on, client):
+def test_the_report_takes_no_query_when_its_frame_route_and_body_are_remembered(
+    frame_on, client
+):
     """Before the frame: 8 (the site, the home page twice, the private pages, the school
     details, the navigation, the report's previous versions, and the routing's two)."""
     render(client)
     _, queries = render(client)
-    assert queries == 2  # the pages on the way, and the report's own row
+    assert queries == 0
+
+
+def test_a_page_given_a_new_address_is_found_there_at_once(frame_on, client):
+    render(client, "/about-us/")
+    publish(Page.objects.get(url_path__endswith="/about-us/").specific, slug="our-school")
+    assert client.get("/about-us/").status_code == 404
+    assert ">About our school</h1>" in render(client, "/our-school/")[0]
+
+
+def test_a_page_unpublished_is_gone_at_once(frame_on, client):
+    render(client, "/about-us/")
+    Page.objects.get(url_path__endswith="/about-us/").specific.unpublish()
+    assert client.get("/about-us/").status_code == 404
 
 
 def test_school_details_show_at_once_in_header_and_footer(frame_on, client):
