@@ -64,9 +64,7 @@ def test_a_framed_page_is_the_same_page_with_fewer_queries(frame_on, settings, c
     assert framed_queries < built_queries
 
 
-def test_the_report_takes_no_query_when_its_frame_route_and_body_are_remembered(
-    frame_on, client
-):
+def test_the_report_takes_no_query_when_its_frame_route_and_body_are_remembered(frame_on, client):
     """Before the frame: 8 (the site, the home page twice, the private pages, the school
     details, the navigation, the report's previous versions, and the routing's two)."""
     render(client)
