@@ -17,11 +17,17 @@ pagecache/fragments.py), under a key made of
 - the site and today's date; the navigation also by the language and the home page it is
   read from (a translated site has a home page per language).
 
-Only for GET and HEAD requests of public pages (never the admin, so never a preview, nor
-documents or static files), with page fragments on (PAGE_FRAGMENTS). The site and its home
-page only for requests without a session (anonymous readers): Wagtail's routing then starts
-from the kept home page. A signed-in reader's request is routed as Wagtail does, since an
-editor's user bar reads the page's draft state, which a publish does not change.
+The route to each address is kept too (per site, token, date, language and address: the
+page Wagtail's routing found, its arguments, the pages on the way for the breadcrumb), so an
+anonymous reader's uncached render of a page whose body is a kept fragment (the SEN
+Information Report) reads nothing from the database.
+
+Only for GET and HEAD requests of public pages (never the admin nor a preview, documents or
+static files), with page fragments on (PAGE_FRAGMENTS). The site, its home page and the
+routes only for requests without a session (anonymous readers); a signed-in reader's
+request is routed as Wagtail does, since an editor's user bar reads the page's draft state,
+which saving a draft changes without a purge. The school details, private pages and
+navigation hold only published values: signed-in readers get them too.
 """
 
 import logging
