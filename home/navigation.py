@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page, Site, get_page_models
 
+from home.frame import remembered
 from home.models import FeedbackFormPage
 from home.public import public
 from home.translation import localize_pages
@@ -49,7 +50,14 @@ def site_navigation(context):
     request = context.get("request")
     navigation = getattr(request, _REQUEST_ATTRIBUTE, None)
     if navigation is None:
-        navigation = _localized(_load_navigation(site_root(context), request))
+        root = site_root(context)
+        # Kept with the site's frame, as fresh as a cached page (home/frame.py).
+        navigation = remembered(
+            request,
+            "navigation",
+            (getattr(root, "pk", ""),),
+            lambda: _localized(_load_navigation(root, request)),
+        )
         if request is not None:
             setattr(request, _REQUEST_ATTRIBUTE, navigation)
     return navigation

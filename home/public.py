@@ -22,6 +22,11 @@ def private_paths(holder=None):
     return paths
 
 
+def remember_private_paths(holder, paths):
+    """Give `holder` (a request) the list of private paths, read elsewhere (home/frame.py)."""
+    setattr(holder, _ATTRIBUTE, tuple(paths))
+
+
 def public(queryset, holder=None):
     """`queryset.public()`, sharing the restrictions query with the rest of the request."""
     private = Q()

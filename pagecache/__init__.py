@@ -17,8 +17,9 @@ Cached responses carry `Cache-Control: public, max-age=PAGE_CACHE_MAX_AGE`; ever
 response without a Cache-Control of its own gets `private, no-cache`.
 
 Purging (signals.py, registry.py): any publish, unpublish, move or deletion of a page, and
-any save of shared content (school details, documents, images, sites, and what the apps
-register with `purge_on_change` in their apps.py: glossary terms, Local Offer services),
+any save of shared content (school details, documents, images, sites, page privacy, and
+what the apps register with `purge_on_change` in their apps.py: glossary terms, Local Offer
+services),
 empties the page cache of the sites concerned. A whole site, not just the page:
 every page shows other pages (the menu shows titles, the footer links the statutory pages
 that are live, breadcrumbs show ancestors, the glossary links point at the glossary page,

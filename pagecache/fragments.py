@@ -42,14 +42,15 @@ def fragment_key(request, page, name):
         return None
     if getattr(request, "is_preview", False) or not page.live:
         return None
-    site_id = store.site_id_for(request)
-    if site_id is None:
+    found = store.site_generation(request)
+    if found is None:
         return None
+    site_id, token = found
     return ":".join(
         (
             PREFIX,
             str(site_id),
-            store.generation(site_id),
+            token,
             str(page.pk),
             str(page.live_revision_id),
             timezone.localdate().isoformat(),

@@ -1,7 +1,7 @@
 """What purges the page cache: every change that a public page or the feed shows."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .store import forget_host, purge_all_sites, purge_sites
@@ -45,6 +45,11 @@ def site_changed(sender, instance, **kwargs):
     purge_all_sites("site settings changed")
 
 
+def privacy_changed(sender, instance, **kwargs):
+    """Which pages are private decides what menus and footers list: rare, so every site."""
+    purge_all_sites("page privacy changed")
+
+
 def connect():
     from django.apps import apps
     from wagtail.documents import get_document_model
@@ -58,6 +63,11 @@ def connect():
     for signal in (post_save, post_delete):
         name = "save" if signal is post_save else "delete"
         signal.connect(site_changed, sender=Site, dispatch_uid=f"pagecache_site_{name}")
+        signal.connect(
+            privacy_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"pagecache_privacy_{name}",
+        )
         signal.connect(
             site_scoped_changed,
             sender=apps.get_model("home.SchoolSettings"),

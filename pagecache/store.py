@@ -22,6 +22,7 @@ PREFIX = "pagecache"
 # forgets it at once; other host names served by the default site follow within this time.
 HOST_TTL = 300
 _MARKER = "_pagecache_cacheable"
+_GENERATION_ATTRIBUTE = "_pagecache_site_generation"
 # After a purge, many visitors ask for the same page at once. The first builds it; the
 # others wait for its result, up to WAIT_SECONDS, instead of all building it together.
 BUILD_SECONDS = 30
@@ -80,6 +81,18 @@ def generation(site_id):
         store.add(key, _new_token(), None)
         token = store.get(key)
     return token
+
+
+def site_generation(request):
+    """(site id, generation token) of the site serving this request, read once per request
+    (None for a host no site serves). Whatever a request keeps is keyed by the token it read
+    before it read anything else: built after a purge began, it is never read again."""
+    found = getattr(request, _GENERATION_ATTRIBUTE, False)
+    if found is False:
+        site_id = site_id_for(request)
+        found = None if site_id is None else (site_id, generation(site_id))
+        setattr(request, _GENERATION_ATTRIBUTE, found)
+    return found
 
 
 def entry_key(request, site_id, token):

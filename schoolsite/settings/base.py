@@ -83,6 +83,9 @@ MIDDLEWARE = [
     # no database. It sits outside every middleware that sets cookies, so it sees them
     # all, and outside the CSP middleware, so a stored page keeps its policy (pagecache/).
     "pagecache.middleware.PageCacheMiddleware",
+    # A page's site, home page, school details and private pages, kept as fresh as cached
+    # pages for the renders the page cache does not answer (home/frame.py).
+    "home.frame.SiteFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the address (/pl/...; English unprefixed), never from the browser's
     # Accept-Language or a cookie: i18n_patterns with prefix_default_language=False always
