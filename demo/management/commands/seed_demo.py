@@ -2,12 +2,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from demo import home, localoffer, senreport
+from demo import home, localoffer, senreport, translations
 from demo.home import ensure_school_site
 from demo.schools import DEMO_SCHOOLS
 
-# Each builds what its app shows, on the pages the one before it made (home first).
-SEEDERS = (home, senreport, localoffer)
+# Each builds what its app shows, on the pages the one before it made (home first); the
+# translations last, once the English pages are published.
+SEEDERS = (home, senreport, localoffer, translations)
 
 
 class Command(BaseCommand):
