@@ -2,10 +2,10 @@
 School, and with `seed_demo --schools 2` Larkspur Hill School.
 
 `manage.py seed_demo` calls `seed(site, log)` of each seeder in `SEEDERS`
-(demo/management/commands/seed_demo.py): this module, then senreport.py, localoffer.py
-and feedback.py, for each demo school's site. Each seeder asks
-`demo_school_for(site)` which school it is building, and only creates what is missing, so
-a second run creates nothing and changes nothing.
+(demo/management/commands/seed_demo.py): this module, then senreport.py, localoffer.py,
+feedback.py and the translations (demo/translations/), for each demo school's site. Each
+seeder asks `demo_school_for(site)` which school it is building, and only creates what is
+missing, so a second run creates nothing and changes nothing.
 """
 
 import datetime

@@ -2,13 +2,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from demo import feedback, home, localoffer, senreport
+from demo import feedback, home, localoffer, senreport, translations
 from demo.home import ensure_school_site
 from demo.schools import DEMO_SCHOOLS
 
 # Each builds what its app shows, on the pages the one before it made (home first; the
-# parents' messages last, as they name the pages they were sent from).
-SEEDERS = (home, senreport, localoffer, feedback)
+# parents' messages next, as they name the pages they were sent from; the translations
+# last, once the English pages are published).
+SEEDERS = (home, senreport, localoffer, feedback, translations)
 
 
 class Command(BaseCommand):
