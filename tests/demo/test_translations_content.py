@@ -150,7 +150,7 @@ def test_the_translation_covers_every_segment_of_the_demo_page(model, path):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("demo_module")
+@pytest.mark.usefixtures("demo_translations")
 def test_seeding_publishes_the_polish_and_arabic_pages(client):
     report = SENInformationReportPage.objects.get(locale=Locale.get_default())
     polish = report.get_translation(Locale.objects.get(language_code="pl"))
@@ -169,7 +169,7 @@ def test_seeding_publishes_the_polish_and_arabic_pages(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("demo_module")
+@pytest.mark.usefixtures("demo_translations")
 def test_seeding_stops_when_the_polish_report_misses_a_segment(monkeypatch):
     report = SENInformationReportPage.objects.get(locale=Locale.get_default())
     report.get_translation(Locale.objects.get(language_code="pl")).delete()

@@ -32,8 +32,16 @@ class Command(BaseCommand):
                 f"http://{DEMO_SCHOOLS[1].hostname}:{DEMO_SCHOOLS[1].port}/)."
             ),
         )
+        parser.add_argument(
+            "--without-translations",
+            action="store_true",
+            help=(
+                "Leave out the demo's Polish and Arabic translations (the English demo "
+                "only, as most tests use it: one page of each type)."
+            ),
+        )
 
-    def handle(self, *args, schools=1, **options):
+    def handle(self, *args, schools=1, without_translations=False, **options):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             self.stderr.write("No default site: run `manage.py migrate` first.")
@@ -44,6 +52,8 @@ class Command(BaseCommand):
                 if number:
                     site = ensure_school_site(school, messages.append)
                 for seeder in SEEDERS:
+                    if without_translations and seeder is translations:
+                        continue
                     seeder.seed(site, messages.append)
                     site.refresh_from_db()
         for message in messages:
