@@ -30,7 +30,7 @@ class ReportPageTests(WagtailPageTestCase):
 
         from django.core.management import call_command
 
-        call_command("seed_demo", stdout=StringIO())
+        call_command("seed_demo", "--without-translations", stdout=StringIO())
         self.login()
         self.report = report_page()
         self.section = SENDSectionPage.objects.get()
@@ -71,7 +71,7 @@ class DisabilityAndPlanPageTests(WagtailPageTestCase):
 
         from django.core.management import call_command
 
-        call_command("seed_demo", stdout=StringIO())
+        call_command("seed_demo", "--without-translations", stdout=StringIO())
         self.login()
 
     def test_disability_page_renderable_editable_previewable(self):
@@ -120,7 +120,7 @@ class EqualityPageTests(WagtailPageTestCase):
 
         from django.core.management import call_command
 
-        call_command("seed_demo", stdout=StringIO())
+        call_command("seed_demo", "--without-translations", stdout=StringIO())
         self.login()
 
     def test_renderable_editable_previewable(self):
