@@ -191,6 +191,9 @@ django.conf.locale.LANG_INFO.setdefault(
 )
 TIME_ZONE = "Europe/London"
 USE_I18N = True
+# The fixed words of the public templates (skip link, breadcrumb, PDF link...), per language:
+# locale/<lang>/LC_MESSAGES/django.po, compiled to the committed .mo beside it.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATICFILES_FINDERS = [
