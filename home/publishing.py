@@ -189,6 +189,21 @@ def unguarded():
         _unguarded.reset(token)
 
 
+def guard_translation_save(page, update_fields=None):
+    """wagtail-localize writes a translation's words straight into its live page row (its
+    translation editor's save and publish, a PO upload's sync, `save_target`) before any
+    revision is published, so the privacy detector reads them there too: pupil data typed
+    into a translation never reaches parents. Raises `PublishRefused`, which rolls the save
+    back and is shown on the editor (home.guard_admin)."""
+    if _unguarded.get() or update_fields is not None:
+        return
+    if page.pk is None or not page.live or not is_translation(page):
+        return
+    problems = privacy_problems(page)
+    if problems:
+        raise PublishRefused(page, problems)
+
+
 def guard_publish(page, revision, log_action):
     """Called by `SchoolPageMixin.publish` before any route makes `revision` live (or
     schedules it). Raises `PublishRefused`, except for publish_scheduled, where the refusal

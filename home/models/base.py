@@ -14,7 +14,7 @@ from home.forms import GuardedCopyForm, SchoolPageForm
 from home.isolation import check_references
 from home.languages import fresh_root_paths
 from home.public import private_paths
-from home.publishing import guard_publish
+from home.publishing import guard_publish, guard_translation_save
 
 # The pages Wagtail's routing passed through for this request, the site's home page first
 # and the page served last: the breadcrumb (home.templatetags.navigation_tags) reads them
@@ -57,6 +57,12 @@ class SchoolPageMixin:
             previous_revision=previous_revision,
             skip_permission_checks=skip_permission_checks,
         )
+
+    def save(self, *args, **kwargs):
+        # A live translation's row is written by wagtail-localize before any publish: the
+        # privacy detector reads it first (home.publishing.guard_translation_save).
+        guard_translation_save(self, kwargs.get("update_fields"))
+        return super().save(*args, **kwargs)
 
     # Translations (wagtail-localize): a translated page keeps its English page's address
     # after the language prefix (/pl/send/...), so the slug is copied, never translated.
